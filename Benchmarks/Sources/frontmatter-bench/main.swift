@@ -1,0 +1,1 @@
+print("frontmatter-bench: not written yet")

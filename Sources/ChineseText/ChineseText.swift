@@ -1,0 +1,1 @@
+// The ChineseText module: see the README's architecture paragraph.

@@ -1,0 +1,63 @@
+/// Prints diagnostics the way compilers do:
+///
+///     content/news/a.md:3:8: error: unterminated quote
+///     title: "厦门市总
+///            ^
+public struct DiagnosticRenderer: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = ""
+        if let location = diagnostic.location {
+            out += bold("\(location):") + " "
+        }
+        out += colored(diagnostic.severity) + " " + bold(diagnostic.message) + "\n"
+        if let line = diagnostic.sourceLine, let location = diagnostic.location {
+            out += line + "\n"
+            out += caretPadding(line: line, column: location.column) + (useColor ? "\u{1B}[32m^\u{1B}[0m" : "^") + "\n"
+        }
+        return out
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.sorted(by: Diagnostic.printingOrder).map(render).joined()
+    }
+
+    /// Spaces (and tabs, where the line has tabs) up to the caret's column.
+    private func caretPadding(line: String, column: Int) -> String {
+        var padding = ""
+        var seen = 1
+        for scalar in line.unicodeScalars {
+            if seen >= column { break }
+            seen += 1
+            if scalar == "\t" {
+                padding.append("\t")
+            } else {
+                padding.append(String(repeating: " ", count: DisplayWidth.of(scalar)))
+            }
+        }
+        if seen < column {
+            padding.append(String(repeating: " ", count: column - seen))
+        }
+        return padding
+    }
+
+    private func colored(_ severity: Severity) -> String {
+        let label = "\(severity.rawValue):"
+        guard useColor else { return label }
+        let code = switch severity {
+        case .error: "31"
+        case .warning: "35"
+        case .note: "36"
+        }
+        return "\u{1B}[1;\(code)m\(label)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String {
+        useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,1 @@
+// The FrontMatter module: see the README's architecture paragraph.

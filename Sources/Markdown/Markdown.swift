@@ -1,0 +1,1 @@
+// The Markdown module: see the README's architecture paragraph.

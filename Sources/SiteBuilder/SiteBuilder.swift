@@ -1,0 +1,1 @@
+// The SiteBuilder module: see the README's architecture paragraph.

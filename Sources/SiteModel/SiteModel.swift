@@ -1,0 +1,1 @@
+// The SiteModel module: see the README's architecture paragraph.

@@ -1,0 +1,1 @@
+// The Templates module: see the README's architecture paragraph.
