@@ -1,0 +1,261 @@
+import ChineseText
+import Diagnostics
+import SiteModel
+
+/// Turns parsed pages into a `Site`: leaves out drafts and future pages,
+/// orders sections, files pages under taxonomies, links rosters and profiles,
+/// and finds neighbours and related pages. Every step is linear or n log n.
+struct SiteAssembler {
+    let includeDrafts: Bool
+    let includeFuture: Bool
+    let now: Int
+
+    func assemble(_ parsed: ParsedSite) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var pages: [Page] = []
+        var unpublished: Set<String> = []
+        for page in parsed.pages {
+            if page.draft && !includeDrafts || page.date.epochSeconds > now && !includeFuture {
+                unpublished.insert(page.id)
+            } else {
+                pages.append(page)
+            }
+        }
+        var indexByID: [String: Int] = [:]
+        for (index, page) in pages.enumerated() { indexByID[page.id] = index }
+
+        let newestFirst = Array(pages.indices).sorted { Self.newer(pages[$0], pages[$1]) }
+
+        // Sections: every folder with pages, plus its ancestors.
+        var sections = parsed.sections
+        for page in pages where !page.sectionPath.isEmpty {
+            var path = page.sectionPath
+            while !path.isEmpty {
+                if sections[path] == nil {
+                    sections[path] = SectionInfo(path: path, title: String(path.split(separator: "/").last ?? ""))
+                }
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = String(path[..<slash])
+            }
+        }
+        var childSections: [String: [String]] = [:]
+        var topSections: [String] = []
+        for path in sections.keys {
+            if let slash = path.lastIndex(of: "/") {
+                childSections[String(path[..<slash]), default: []].append(path)
+            } else {
+                topSections.append(path)
+            }
+        }
+        let sectionOrder: (String, String) -> Bool = { lhs, rhs in
+            let left = sections[lhs]?.weight ?? Int.max
+            let right = sections[rhs]?.weight ?? Int.max
+            return left != right ? left < right : lhs < rhs
+        }
+        topSections.sort(by: sectionOrder)
+        for key in childSections.keys { childSections[key]?.sort(by: sectionOrder) }
+
+        // A section lists its own pages and its subsections' pages.
+        var sectionPages: [String: [Int]] = [:]
+        for index in newestFirst {
+            var path = pages[index].sectionPath
+            while !path.isEmpty {
+                sectionPages[path, default: []].append(index)
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = String(path[..<slash])
+            }
+        }
+        for (path, list) in sectionPages where sections[path]?.sort == .weight {
+            sectionPages[path] = list.sorted { lhs, rhs in
+                let left = pages[lhs].weight ?? Int.max
+                let right = pages[rhs].weight ?? Int.max
+                return left != right ? left < right : Self.newer(pages[lhs], pages[rhs])
+            }
+        }
+
+        // Previous and next among the pages of the page's own section folder.
+        var previous = [Int?](repeating: nil, count: pages.count)
+        var next = [Int?](repeating: nil, count: pages.count)
+        for (path, list) in sectionPages {
+            let own = list.filter { pages[$0].sectionPath == path }
+            for (position, index) in own.enumerated() {
+                previous[index] = position + 1 < own.count ? own[position + 1] : nil
+                next[index] = position > 0 ? own[position - 1] : nil
+            }
+        }
+
+        let tags = Self.terms(root: "tags", pages: pages, order: newestFirst) { $0.tags }
+        let years = Self.terms(root: "archive", pages: pages, order: newestFirst) { [String($0.date.year)] }
+            .sorted { $0.name > $1.name }
+        let authors = Self.terms(root: "authors", pages: pages, order: newestFirst) { page in
+            page.authors.isEmpty ? page.byline.map(BylineNames.names) ?? [] : page.authors
+        }
+        let honours = Self.terms(root: "honours", pages: pages, order: newestFirst) { page in
+            var names: [String] = []
+            if let honour = page.roster?.honour { names.append(honour) }
+            for honour in page.profile?.honours ?? [] where !names.contains(honour.title) { names.append(honour.title) }
+            return names.filter(URLPath.isSafeSegment)
+        }
+        let regions = Self.regionTerms(pages: pages, order: newestFirst)
+
+        // Profiles by slug; roster members link to them, and they back to the rosters.
+        var profileBySlug: [String: Int] = [:]
+        for (index, page) in pages.enumerated() where page.kind == .profile {
+            profileBySlug[page.slug] = index
+        }
+        var rostersNaming: [Int: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            guard let roster = page.roster else { continue }
+            for member in roster.groups.flatMap(\.members) {
+                guard let slug = member.profile else { continue }
+                if let profile = profileBySlug[slug] {
+                    if rostersNaming[profile]?.contains(index) != true { rostersNaming[profile, default: []].append(index) }
+                } else {
+                    diagnostics.append(.error(
+                        "unknown profile \"\(slug)\": no published profile page has this slug (profiles: \(profileBySlug.keys.sorted().prefix(5).joined(separator: ", "))\(profileBySlug.count > 5 ? ", …" : ""))",
+                        at: member.location
+                    ))
+                }
+            }
+        }
+        for key in rostersNaming.keys { rostersNaming[key]?.sort { Self.newer(pages[$0], pages[$1]) } }
+
+        let people = Self.people(pages: pages, profileBySlug: profileBySlug)
+        let related = Self.related(pages: pages, tags: tags)
+
+        var resourceOutputs: [String: String] = [:]
+        var bundleResources: [String: [String: String]] = [:]
+        for resource in parsed.resources {
+            if let owner = resource.ownerPage, let inner = resource.pathInBundle {
+                guard let index = indexByID[owner] else { continue }
+                let base = pages[index].url.segments.joined(separator: "/")
+                resourceOutputs[resource.path] = base + "/" + inner
+                bundleResources[owner, default: [:]][inner] = resource.path
+            } else if resource.ownerPage == nil {
+                resourceOutputs[resource.path] = resource.path
+            }
+        }
+
+        let site = Site(
+            config: parsed.config, home: parsed.home, sections: sections, pages: pages, pageIndexByID: indexByID,
+            unpublishedIDs: unpublished, sectionPages: sectionPages, childSections: childSections, topSections: topSections,
+            newestFirst: newestFirst, tags: tags, regions: regions, honours: honours, years: years, authors: authors,
+            people: people, rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: previous, next: next,
+            related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
+        )
+        return (site, diagnostics)
+    }
+
+    /// Newest first; same instant: lower weight first, then by id for a stable order.
+    static func newer(_ lhs: Page, _ rhs: Page) -> Bool {
+        let left = lhs.date.epochSeconds
+        let right = rhs.date.epochSeconds
+        if left != right { return left > right }
+        let leftWeight = lhs.weight ?? Int.max
+        let rightWeight = rhs.weight ?? Int.max
+        if leftWeight != rightWeight { return leftWeight < rightWeight }
+        return lhs.id < rhs.id
+    }
+
+    /// Groups pages by the names a function gives; terms sorted by name
+    /// (Unicode order, stable across runs), pages newest first.
+    static func terms(root: String, pages: [Page], order: [Int], names: (Page) -> [String]) -> [Term] {
+        var byName: [String: [Int]] = [:]
+        for index in order {
+            for name in names(pages[index]) { byName[name, default: []].append(index) }
+        }
+        return byName.keys.sorted().map { name in
+            Term(name: name, url: URLPath([root, name]), pages: byName[name] ?? [])
+        }
+    }
+
+    static func regionTerms(pages: [Page], order: [Int]) -> [Term] {
+        var provinces: [String: [Int]] = [:]
+        var cities: [String: [String: [Int]]] = [:]
+        for index in order {
+            let region = pages[index].region
+            guard let province = region.first else { continue }
+            provinces[province, default: []].append(index)
+            if region.count > 1 { cities[province, default: [:]][region[1], default: []].append(index) }
+        }
+        return provinces.keys.sorted().map { province in
+            let url = URLPath(["regions", province])
+            let children = (cities[province] ?? [:]).keys.sorted().map { city in
+                Term(name: city, url: url.appending(city), pages: cities[province]?[city] ?? [])
+            }
+            return Term(name: province, url: url, pages: provinces[province] ?? [], children: children)
+        }
+    }
+
+    /// Everyone on a roster or with a profile, once each, in pinyin order.
+    static func people(pages: [Page], profileBySlug: [String: Int]) -> [Person] {
+        var byKey: [String: Person] = [:]
+        for (index, page) in pages.enumerated() {
+            if let profile = page.profile {
+                let key = "profile:" + page.slug
+                var person = byKey[key] ?? Person(key: key, name: profile.name, profile: index, unit: profile.unit, honours: [], pinyinInitial: nil)
+                person.profile = index
+                person.unit = person.unit ?? profile.unit
+                for honour in profile.honours {
+                    person.honours.append(.init(title: honour.title, year: honour.year, page: index))
+                }
+                byKey[key] = person
+            }
+            if let roster = page.roster {
+                let title = roster.honour ?? page.title
+                for group in roster.groups {
+                    for member in group.members {
+                        let linked = member.profile.flatMap { profileBySlug[$0] } != nil
+                        let key = linked ? "profile:" + (member.profile ?? "") : "name:" + member.name
+                        var person = byKey[key] ?? Person(
+                            key: key, name: member.name, profile: member.profile.flatMap { profileBySlug[$0] },
+                            unit: member.unit, honours: [], pinyinInitial: nil
+                        )
+                        person.unit = person.unit ?? member.unit
+                        let honourTitle = group.title.map { "\(title)（\($0)）" } ?? title
+                        person.honours.append(.init(title: honourTitle, year: roster.year, page: index))
+                        byKey[key] = person
+                    }
+                }
+            }
+        }
+        // Keys first, so that people with the same name keep one order in every run.
+        var people = byKey.keys.sorted().compactMap { byKey[$0] }
+        for index in people.indices {
+            people[index].pinyinInitial = Pinyin.initial(of: people[index].name)
+            people[index].honours.sort { ($0.year ?? 0, $0.title, $0.page) > ($1.year ?? 0, $1.title, $1.page) }
+        }
+        return NameSorter.sorted(people, by: .pinyin) { $0.name }
+    }
+
+    /// Up to five pages sharing the most tags, looking only at each tag's
+    /// nearest pages by date so that large tags stay linear.
+    static func related(pages: [Page], tags: [Term]) -> [[Int]] {
+        let window = 12
+        var positions: [String: [Int: Int]] = [:]
+        var lists: [String: [Int]] = [:]
+        for term in tags {
+            lists[term.name] = term.pages
+            var map: [Int: Int] = [:]
+            for (position, index) in term.pages.enumerated() { map[index] = position }
+            positions[term.name] = map
+        }
+        return pages.indices.map { index in
+            var scores: [Int: Int] = [:]
+            for tag in pages[index].tags {
+                guard let list = lists[tag], let position = positions[tag]?[index] else { continue }
+                let low = max(0, position - window)
+                let high = min(list.count - 1, position + window)
+                guard low <= high else { continue }
+                for other in list[low...high] where other != index {
+                    scores[other, default: 0] += 1
+                }
+            }
+            return scores.keys.sorted { lhs, rhs in
+                let left = scores[lhs] ?? 0
+                let right = scores[rhs] ?? 0
+                return left != right ? left > right : newer(pages[lhs], pages[rhs])
+            }.prefix(5).map { $0 }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// What a build reads, where it writes, and which pages it includes.
+public struct BuildOptions: Sendable {
+    /// The site folder: holds content/, optionally templates/.
+    public var root: String
+    /// The output folder; relative paths are relative to `root`.
+    public var output: String = "public"
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// Overrides `base_url` from `_site.yml` (preview deploys, sub-paths).
+    public var baseURL: String?
+    /// "Now", for leaving out pages dated in the future; seconds since 1970.
+    public var now: Int
+    /// How many pages are parsed and rendered at once; 0 means one per core.
+    public var workers = 0
+
+    public init(root: String, now: Int) {
+        self.root = root
+        self.now = now
+    }
+}

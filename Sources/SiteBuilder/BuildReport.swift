@@ -1,0 +1,12 @@
+import Diagnostics
+
+/// What a successful build did, for the one-line summary.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var sections: Int
+    public var taxonomyPages: Int
+    public var filesWritten: Int
+    public var filesCopied: Int
+    /// Warnings: the build succeeded regardless.
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,14 @@
+import Diagnostics
+import SiteModel
+
+/// Everything read from content/ before anything is assembled: settings,
+/// sections and pages (drafts and future pages included; assembly filters).
+struct ParsedSite: Sendable {
+    var config: SiteConfig
+    var home: SectionInfo
+    var sections: [String: SectionInfo]
+    /// Sorted by id.
+    var pages: [Page]
+    var resources: [ContentTree.Resource]
+    var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,122 @@
+import Diagnostics
+import Foundation
+import FrontMatter
+import SiteModel
+
+/// Reads `_site.yml`, every `_index.md` and every page's front matter, in
+/// parallel, and checks them against the schema. Problems are collected, not
+/// thrown, so one run reports all of them.
+struct SiteParser: Sendable {
+    let contentRoot: URL
+    /// Paths in messages are shown relative to the site root (`content/news/a.md`).
+    let displayPrefix: String
+    let baseURLOverride: String?
+    let workers: Int
+
+    func parse(_ tree: ContentTree) async -> ParsedSite {
+        var diagnostics: [Diagnostic] = []
+        var config = SiteConfig()
+        if let siteFile = tree.siteFile {
+            switch readFile(siteFile) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let file):
+                do {
+                    let root = try FrontMatterParser.parseDocument(file.bytes)
+                    var reader = FieldReader(file: file.path, source: file.text)
+                    config = SiteConfig.read(root, reader: &reader)
+                    diagnostics += reader.diagnostics
+                } catch {
+                    diagnostics.append(error.diagnostic(file: file.path, source: file.text))
+                }
+            }
+        }
+        if let baseURLOverride {
+            config.baseURL = SiteConfig.normalizedBaseURL(baseURLOverride)
+        }
+
+        var sections: [String: SectionInfo] = [:]
+        for (path, index) in tree.sections.sorted(by: { $0.key < $1.key }) {
+            let name = String(path.split(separator: "/").last ?? Substring(path))
+            let (info, problems) = readSection(path: path, title: name, indexFile: index)
+            sections[path] = info
+            diagnostics += problems
+        }
+        var (home, homeProblems) = readSection(path: "", title: config.title, indexFile: tree.homeIndex)
+        if tree.homeIndex == nil { home.title = config.title }
+        diagnostics += homeProblems
+
+        let schema = PageSchema(config: config)
+        let files = tree.pages
+        let sectionKinds = sections.mapValues(\.defaultKind)
+        let results = await ParallelMap.map(files, workers: workers) { file in
+            parsePage(file, schema: schema, defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
+        }
+        var pages: [Page] = []
+        for result in results {
+            if let page = result.page { pages.append(page) }
+            diagnostics += result.diagnostics
+        }
+        pages.sort { $0.id < $1.id }
+        return ParsedSite(config: config, home: home, sections: sections, pages: pages, resources: tree.resources, diagnostics: diagnostics)
+    }
+
+    /// The nearest section (itself or an ancestor) with a `kind` decides a page's default kind.
+    private static func defaultKind(for sectionPath: String, in kinds: [String: PageKind]) -> PageKind {
+        var path = sectionPath
+        while !path.isEmpty {
+            if let kind = kinds[path], kind != .article { return kind }
+            guard let slash = path.lastIndex(of: "/") else { break }
+            path = String(path[..<slash])
+        }
+        return .article
+    }
+
+    private func displayPath(_ relative: String) -> String {
+        displayPrefix + relative
+    }
+
+    private func readFile(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        do {
+            return .success(try SourceFile.read(contentRoot.appendingPathComponent(relative), displayPath: displayPath(relative)))
+        } catch {
+            return .failure(.error("cannot read this file: \(error.localizedDescription)", at: SourceLocation(file: displayPath(relative), line: 1, column: 1)))
+        }
+    }
+
+    private func readSection(path: String, title: String, indexFile: String??) -> (SectionInfo, [Diagnostic]) {
+        guard let indexFile = indexFile ?? nil else {
+            return SectionSchema.section(path: path, defaultTitle: title, source: nil, file: nil, text: "")
+        }
+        switch readFile(indexFile) {
+        case .failure(let diagnostic):
+            return (SectionInfo(path: path, title: title), [diagnostic])
+        case .success(let file):
+            do {
+                let source = try FrontMatterParser.parsePage(file.bytes)
+                return SectionSchema.section(path: path, defaultTitle: title, source: source, file: file.path, text: file.text)
+            } catch {
+                return (SectionInfo(path: path, title: title), [error.diagnostic(file: file.path, source: file.text)])
+            }
+        }
+    }
+
+    private func parsePage(_ file: ContentTree.PageFile, schema: PageSchema, defaultKind: PageKind) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let source: SourceFile
+        switch readFile(file.id) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let read): source = read
+        }
+        let parsed: PageSource
+        do {
+            parsed = try FrontMatterParser.parsePage(source.bytes)
+        } catch {
+            return (nil, [error.diagnostic(file: source.path, source: source.text)])
+        }
+        let input = PageSchema.Input(
+            id: file.id, sectionPath: file.sectionPath, fileSlug: file.fileSlug, isBundle: file.isBundle,
+            defaultKind: defaultKind, source: parsed, text: source.text
+        )
+        return schema.page(from: input, file: source.path)
+    }
+}

@@ -1,1 +1,0 @@
-// The SiteBuilder module: see the README's architecture paragraph.

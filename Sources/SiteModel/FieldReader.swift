@@ -1,0 +1,119 @@
+import Diagnostics
+import FrontMatter
+
+/// Reads typed fields out of a front matter mapping and records a diagnostic,
+/// at the value's line and column, for every field of the wrong type.
+public struct FieldReader: Sendable {
+    public let file: String
+    public let source: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String, source: String) {
+        self.file = file
+        self.source = source
+    }
+
+    public func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    public mutating func error(_ message: String, at node: YAMLNode) {
+        diagnostics.append(Diagnostic.error(message, at: location(of: node)).withSource(source))
+    }
+
+    public mutating func error(_ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic.error(message, at: SourceLocation(file: file, line: line, column: column)).withSource(source))
+    }
+
+    public mutating func warning(_ message: String, at node: YAMLNode) {
+        diagnostics.append(Diagnostic.warning(message, at: location(of: node)).withSource(source))
+    }
+
+    /// A string field; numbers and booleans written where text was meant are
+    /// taken as their text (an editor writing `year: 2024` in a caption meant it).
+    public mutating func string(_ key: String, in mapping: YAMLMapping) -> String? {
+        guard let node = mapping[key] else { return nil }
+        return string(node, field: key)
+    }
+
+    public mutating func string(_ node: YAMLNode, field: String) -> String? {
+        switch node.value {
+        case .null: return nil
+        case .string(let text): return text
+        case .int(let value): return String(value)
+        case .float(let value): return String(value)
+        case .bool(let value): return value ? "true" : "false"
+        default:
+            error("field \"\(field)\" must be text, not \(Self.describe(node.value))", at: node)
+            return nil
+        }
+    }
+
+    public mutating func int(_ key: String, in mapping: YAMLMapping) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        switch node.value {
+        case .null: return nil
+        case .int(let value): return value
+        default:
+            error("field \"\(key)\" must be a whole number, not \(Self.describe(node.value))", at: node)
+            return nil
+        }
+    }
+
+    public mutating func bool(_ key: String, in mapping: YAMLMapping) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        switch node.value {
+        case .null: return nil
+        case .bool(let value): return value
+        default:
+            error("field \"\(key)\" must be true or false, not \(Self.describe(node.value))", at: node)
+            return nil
+        }
+    }
+
+    /// A list of strings; a single string is a list of one.
+    public mutating func strings(_ key: String, in mapping: YAMLMapping) -> [String] {
+        guard let node = mapping[key] else { return [] }
+        return strings(node, field: key)
+    }
+
+    public mutating func strings(_ node: YAMLNode, field: String) -> [String] {
+        switch node.value {
+        case .null: return []
+        case .list(let items):
+            return items.compactMap { string($0, field: field) }
+        default:
+            return string(node, field: field).map { [$0] } ?? []
+        }
+    }
+
+    public mutating func date(_ key: String, in mapping: YAMLMapping, siteOffsetSeconds: Int) -> PageDate? {
+        guard let node = mapping[key] else { return nil }
+        if case .null = node.value { return nil }
+        guard let date = PageDate(node, siteOffsetSeconds: siteOffsetSeconds) else {
+            error("field \"\(key)\" must be a date like 2025-06-06 or 2025-06-06 09:30, not \(Self.describe(node.value))", at: node)
+            return nil
+        }
+        return date
+    }
+
+    public mutating func mapping(_ node: YAMLNode, field: String) -> YAMLMapping? {
+        if case .mapping(let mapping) = node.value { return mapping }
+        error("field \"\(field)\" must be a mapping of fields (name: value), not \(Self.describe(node.value))", at: node)
+        return nil
+    }
+
+    public static func describe(_ value: YAMLValue) -> String {
+        switch value {
+        case .null: "an empty value"
+        case .bool: "true/false"
+        case .int: "a number"
+        case .float: "a number"
+        case .string(let text): "the text \"\(text.count > 30 ? String(text.prefix(30)) + "…" : text)\""
+        case .date: "a date"
+        case .dateTime: "a date and time"
+        case .list: "a list"
+        case .mapping: "a mapping"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The SiteModel module: see the README's architecture paragraph.

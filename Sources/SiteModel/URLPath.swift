@@ -1,0 +1,77 @@
+/// A site-relative URL path made of name segments (`["tags", "新就业形态"]`),
+/// which is both a folder under public/ and a link. Segments are checked by
+/// `isSafeSegment` before one is made, so none can escape the output folder.
+public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var segments: [String]
+
+    public init(_ segments: [String]) {
+        self.segments = segments
+    }
+
+    public static let root = URLPath([])
+
+    public func appending(_ segment: String) -> URLPath {
+        URLPath(segments + [segment])
+    }
+
+    public func appending(_ more: [String]) -> URLPath {
+        URLPath(segments + more)
+    }
+
+    /// The file that serves this URL, relative to the output folder: `tags/新就业形态/index.html`.
+    public var outputFile: String {
+        segments.isEmpty ? "index.html" : segments.joined(separator: "/") + "/index.html"
+    }
+
+    /// The percent-encoded path below the site root, ending in `/`: `tags/%E6%96%B0.../`.
+    public var encoded: String {
+        segments.isEmpty ? "" : segments.map(Self.percentEncode).joined(separator: "/") + "/"
+    }
+
+    public var description: String { "/" + segments.joined(separator: "/") + (segments.isEmpty ? "" : "/") }
+
+    public static func < (lhs: URLPath, rhs: URLPath) -> Bool {
+        lhs.segments.lexicographicallyPrecedes(rhs.segments)
+    }
+
+    /// True when a segment can be a folder name: not empty, not `.` or `..`,
+    /// no `/`, `\`, NUL or other control characters, and not too long for a file system.
+    public static func isSafeSegment(_ segment: String) -> Bool {
+        if segment.isEmpty || segment == "." || segment == ".." || segment.utf8.count > 200 { return false }
+        for scalar in segment.unicodeScalars {
+            if scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F { return false }
+        }
+        return true
+    }
+
+    /// Percent-encodes everything but RFC 3986 unreserved ASCII.
+    public static func percentEncode(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            }
+        }
+        out = String(decoding: bytes, as: UTF8.self)
+        return out
+    }
+
+    /// Reads a path written by an editor (`/2025/06/old-url/`, `initiatives/`)
+    /// into segments; `nil` when a segment is unsafe.
+    public static func parse(_ text: String) -> URLPath? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard parts.allSatisfy(isSafeSegment) else { return nil }
+        return URLPath(parts)
+    }
+}
