@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // One system call Swift's Glibc module does not expose (atomic folder swap).
+        .target(name: "CSystem"),
         .target(name: "Diagnostics"),
         .target(name: "FrontMatter", dependencies: ["Diagnostics"]),
         .target(name: "Templates", dependencies: ["Diagnostics"]),
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "SiteModel", dependencies: ["FrontMatter", "Diagnostics", "ChineseText"]),
         .target(
             name: "SiteBuilder",
-            dependencies: ["SiteModel", "FrontMatter", "Templates", "Markdown", "ChineseText", "Diagnostics"]
+            dependencies: ["SiteModel", "FrontMatter", "Templates", "Markdown", "ChineseText", "Diagnostics", "CSystem"]
         ),
         .executableTarget(
             name: "unionpress",

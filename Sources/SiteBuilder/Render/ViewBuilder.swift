@@ -14,7 +14,7 @@ struct ViewBuilder: Sendable {
         self.links = LinkResolver(site: site)
     }
 
-    private typealias Object = [String: TemplateValue]
+    typealias Object = [String: TemplateValue]
 
     // MARK: Shared
 

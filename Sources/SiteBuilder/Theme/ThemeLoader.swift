@@ -1,0 +1,60 @@
+import Diagnostics
+import Foundation
+import Templates
+
+/// Reads templates/ (names are paths without the extension: `page`,
+/// `partials/nav`) and templates/assets/, falling back to the default theme
+/// for every template and asset the site does not provide.
+struct ThemeLoader {
+    let siteRoot: URL
+
+    func load() -> Result<Theme, BuildFailure> {
+        var sources: [String: TemplateSource] = [:]
+        for file in DefaultTheme.templates {
+            sources[file.name] = TemplateSource(name: file.name, path: "(default theme) templates/\(file.path)", text: file.text)
+        }
+        var assets: [String: Theme.Asset] = [:]
+        for file in DefaultTheme.assets { assets[file.path] = .embedded(file.text) }
+
+        var diagnostics: [Diagnostic] = []
+        let folder = siteRoot.appendingPathComponent("templates")
+        for relative in Self.files(under: folder) {
+            let url = folder.appendingPathComponent(relative)
+            if relative.hasPrefix("assets/") {
+                assets[String(relative.dropFirst("assets/".count))] = .file(url)
+                continue
+            }
+            guard let dot = relative.lastIndex(of: "."), relative[dot...] == ".html" || relative[dot...] == ".mustache" || relative[dot...] == ".xml" else { continue }
+            let name = String(relative[..<dot])
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(.error("this template is not valid UTF-8", at: SourceLocation(file: "templates/\(relative)", line: 1, column: 1)))
+                continue
+            }
+            sources[name] = TemplateSource(name: name, path: "templates/\(relative)", text: text)
+        }
+        if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
+        let ordered = sources.keys.sorted().compactMap { sources[$0] }
+        do {
+            let library = try TemplateLibrary(ordered)
+            return .success(Theme(library: library, assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } }))
+        } catch {
+            let texts = Dictionary(uniqueKeysWithValues: ordered.map { ($0.path, $0.text) })
+            return .failure(BuildFailure(error.errors.map { $0.diagnostic(source: texts[$0.path] ?? "") }))
+        }
+    }
+
+    /// Every regular file below a folder, relative to it, sorted; hidden files skipped.
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let base = folder.standardizedFileURL.path
+        var result: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            result.append(String(path.dropFirst(base.count + 1)))
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,51 @@
+import CSystem
+import Foundation
+
+/// Makes a build atomic: files go into a staging folder beside the output
+/// folder, which replaces the output only when everything succeeded. Killed at
+/// any moment, the output folder is either the old site or the new one.
+struct Publisher: Sendable {
+    let output: URL
+
+    var staging: URL { sibling(".staging") }
+    var retired: URL { sibling(".old") }
+
+    private func sibling(_ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + suffix)
+    }
+
+    /// Clears what a killed run left behind and makes an empty staging folder.
+    func prepare() throws {
+        let files = FileManager.default
+        // A run killed between its two renames left the old site under `.old`.
+        if !files.fileExists(atPath: output.path), files.fileExists(atPath: retired.path) {
+            try files.moveItem(at: retired, to: output)
+        }
+        for leftover in [staging, retired] where files.fileExists(atPath: leftover.path) {
+            try files.removeItem(at: leftover)
+        }
+        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Puts the staging folder in place of the output folder.
+    func publish() throws {
+        let files = FileManager.default
+        if files.fileExists(atPath: output.path) {
+            // One system call swaps the two folders, so there is no moment without a site.
+            if unionpress_exchange_paths(staging.path, output.path) == 0 {
+                try? files.removeItem(at: staging)
+                return
+            }
+            try files.moveItem(at: output, to: retired)
+            try files.moveItem(at: staging, to: output)
+            try? files.removeItem(at: retired)
+        } else {
+            try files.moveItem(at: staging, to: output)
+        }
+    }
+
+    /// Drops the staging folder of a failed build.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
