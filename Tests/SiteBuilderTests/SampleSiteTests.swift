@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+/// Builds the repository's own sample site (content/ at the root).
+@Suite struct SampleSiteTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theSampleSiteBuildsAndEveryInternalLinkResolves() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("unionpress-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions(root: Self.repositoryRoot.path, now: 1_767_225_600)
+        options.output = output.path
+        let report = try await Builder(options: options).build()
+        #expect(report.pages >= 14)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty)
+        try InternalLinks.assertAllResolve(in: output, basePath: "/")
+        let roster = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("rosters/yunnan-zuimei-2024/index.html").path))
+        let html = String(decoding: roster, as: UTF8.self)
+        let printed = ["于虹", "王邦明", "付思斯", "李云", "李关平", "李忠永", "陈坤", "金发敏", "周虎", "赵建友", "益西春初", "黄道军",
+                       "冉红艳", "刘晓芳", "许绍华", "余友妮", "郑德树", "施永艳", "章昊", "彭贵荣"]
+        let positions = printed.compactMap { html.range(of: ">\($0)<")?.lowerBound }
+        #expect(positions.count == printed.count)
+        #expect(positions == positions.sorted(), "the roster is in the printed (stroke) order")
+    }
+
+    @Test func theEmbeddedDefaultThemeMatchesTemplatesFolder() throws {
+        let folder = Self.repositoryRoot.appendingPathComponent("templates")
+        var onDisk: [String: String] = [:]
+        for path in ThemeLoader.files(under: folder) {
+            onDisk[path] = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data(), as: UTF8.self)
+        }
+        var embedded: [String: String] = [:]
+        for file in DefaultTheme.templates { embedded[file.path] = file.text }
+        for file in DefaultTheme.assets { embedded["assets/" + file.path] = file.text }
+        #expect(embedded == onDisk, "run python3 scripts/embed-theme.py after editing templates/")
+    }
+}
