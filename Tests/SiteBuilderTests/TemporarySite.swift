@@ -44,7 +44,7 @@ final class TemporarySite {
     }
 
     @discardableResult
-    func build(_ configure: (inout BuildOptions) -> Void = { _ in }) async throws -> BuildReport {
+    func build(_ configure: (inout BuildOptions) -> Void = { _ in }) async throws(BuildFailure) -> BuildReport {
         var options = options()
         configure(&options)
         return try await Builder(options: options).build()
