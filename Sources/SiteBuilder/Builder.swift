@@ -82,6 +82,20 @@ public struct Builder: Sendable {
         }
     }
 
+    /// Everything `build` validates, without writing anything: the
+    /// diagnostics (warnings included) of a full render.
+    public func check() async -> [Diagnostic] {
+        do {
+            let (site, theme, warnings) = try await load()
+            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings)
+            return report.diagnostics.sorted(by: Diagnostic.printingOrder)
+        } catch let failure as BuildFailure {
+            return failure.diagnostics
+        } catch {
+            return [.error("\(error)")]
+        }
+    }
+
     /// Refuses an output folder that would overwrite the site's own sources.
     private func checkOutputLocation() throws(BuildFailure) {
         let output = outputURL.path

@@ -119,6 +119,7 @@ struct SiteAssembler {
             }
         }
         for key in rostersNaming.keys { rostersNaming[key]?.sort { Self.newer(pages[$0], pages[$1]) } }
+        diagnostics += Self.strokeTableGaps(pages)
 
         let people = Self.people(pages: pages, profileBySlug: profileBySlug)
         let related = Self.related(pages: pages, tags: tags)
@@ -144,6 +145,24 @@ struct SiteAssembler {
             related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
         )
         return (site, diagnostics)
+    }
+
+    /// Names on stroke-ordered rosters with characters the stroke table does
+    /// not know: they are still sorted (by a fallback rule), but maybe not as printed.
+    static func strokeTableGaps(_ pages: [Page]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for page in pages {
+            guard let roster = page.roster, roster.order == .stroke || roster.order == .strokeFullName else { continue }
+            for member in roster.groups.flatMap(\.members) {
+                let unknown = NameSorter.charactersWithoutStrokeData(in: member.name)
+                guard !unknown.isEmpty else { continue }
+                warnings.append(.warning(
+                    "no stroke data for \(unknown.map { "“\($0)”" }.joined(separator: "、")) in \(member.name): this name is placed by code point, check the order by hand",
+                    at: member.location
+                ))
+            }
+        }
+        return warnings
     }
 
     /// Newest first; same instant: lower weight first, then by id for a stable order.

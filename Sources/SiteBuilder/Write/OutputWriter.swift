@@ -2,30 +2,33 @@ import Foundation
 
 /// Writes the site's files under one folder (the staging folder of a build).
 /// Paths are relative and made only of checked URL segments, so nothing is
-/// written outside it.
+/// written outside it. A writer without a root writes nothing (`check`).
 struct OutputWriter: Sendable {
-    let root: URL
+    let root: URL?
+
+    static let discarding = OutputWriter(root: nil)
 
     func write(_ relativePath: String, _ text: String) throws {
-        let url = try destination(relativePath)
+        guard let url = try destination(relativePath) else { return }
         try Data(text.utf8).write(to: url)
     }
 
     func write(_ relativePath: String, bytes: [UInt8]) throws {
-        let url = try destination(relativePath)
+        guard let url = try destination(relativePath) else { return }
         try Data(bytes).write(to: url)
     }
 
     func copy(from source: URL, to relativePath: String) throws {
-        let url = try destination(relativePath)
+        guard let url = try destination(relativePath) else { return }
         try FileManager.default.copyItem(at: source, to: url)
     }
 
-    private func destination(_ relativePath: String) throws -> URL {
+    private func destination(_ relativePath: String) throws -> URL? {
         let parts = relativePath.split(separator: "/")
         guard !parts.isEmpty, parts.allSatisfy({ $0 != ".." && $0 != "." && !$0.contains("\0") }) else {
             throw OutputPathError(path: relativePath)
         }
+        guard let root else { return nil }
         let url = root.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         return url
