@@ -1,1 +1,0 @@
-// The ChineseText module: see the README's architecture paragraph.
