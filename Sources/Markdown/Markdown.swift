@@ -1,1 +1,0 @@
-// The Markdown module: see the README's architecture paragraph.
