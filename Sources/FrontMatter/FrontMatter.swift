@@ -1,1 +1,0 @@
-// The FrontMatter module: see the README's architecture paragraph.
