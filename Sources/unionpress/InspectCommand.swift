@@ -22,7 +22,7 @@ struct InspectCommand: AsyncParsableCommand {
     @Argument(help: "Pages (Markdown with front matter) or YAML files.")
     var files: [String] = []
 
-    @Option(help: "The UTC offset for date-times written without one (the site's time zone).")
+    @Option(help: "The UTC offset for date-times written without one (the site's time zone); write --offset=-05:00 for a negative one.")
     var offset: String = "+08:00"
 
     func validate() throws {

@@ -121,6 +121,12 @@ public enum FrontMatterParser {
         while cursor < count {
             let byte = bytes[cursor]
             if byte >= 0x80 {
+                // Fast path for the three-byte characters of Chinese text (U+1000...U+CFFF, U+E000...U+FFFF).
+                if byte >= 0xE1 && byte != 0xED && byte <= 0xEF && cursor + 2 < count
+                    && bytes[cursor + 1] & 0xC0 == 0x80 && bytes[cursor + 2] & 0xC0 == 0x80 {
+                    cursor += 3
+                    continue
+                }
                 let length = UTF8Check.sequenceLength(bytes, at: cursor, end: count)
                 if length == 0 {
                     throw invalidUTF8(bytes, at: cursor, lineStart: start, line: lineNumber)

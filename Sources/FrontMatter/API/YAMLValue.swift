@@ -6,8 +6,10 @@ public enum YAMLValue: Sendable, Hashable {
     case int(Int)
     case float(Double)
     case string(String)
-    case date(YAMLDate)
-    case dateTime(YAMLDateTime)
+    // Boxed: the two largest payloads would otherwise make every node (and
+    // every copy of one) several times larger than a string's.
+    indirect case date(YAMLDate)
+    indirect case dateTime(YAMLDateTime)
     case list([YAMLNode])
     case mapping(YAMLMapping)
 }

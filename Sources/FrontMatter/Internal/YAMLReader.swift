@@ -316,6 +316,8 @@ struct MappingBuilder {
             }
         } else if let earlier = mapping.entries.first(where: { $0.key == entry.key }) {
             return earlier
+        } else if mapping.entries.isEmpty {
+            mapping.entries.reserveCapacity(8)
         }
         mapping.entries.append(entry)
         if seen != nil {
