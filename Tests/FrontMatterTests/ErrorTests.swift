@@ -55,6 +55,8 @@ import Testing
             == FrontMatterError("expected 'key: value', found a '- ' list item among the keys of a mapping", line: 3, column: 1))
         #expect(frontMatterError("just text\n")
             == FrontMatterError("front matter must be a mapping of 'key: value' lines, not a string", line: 2, column: 1))
+        #expect(frontMatterError("title:标题\n")
+            == FrontMatterError("front matter must be a mapping of 'key: value' lines, not a string (a space is needed after ':')", line: 2, column: 1))
         #expect(frontMatterError("- a\n")
             == FrontMatterError("front matter must be a mapping of 'key: value' lines, not a list", line: 2, column: 1))
         #expect(frontMatterError(": v\n") == FrontMatterError("a key is missing before ':'", line: 2, column: 1))

@@ -21,7 +21,7 @@ extension YAMLReader {
     /// `[a, b, c]`, with `cursor` on the `[`. A trailing comma is allowed, as in YAML.
     mutating func parseFlowSequence(parentIndent: Int, depth: Int) throws(FrontMatterError) -> YAMLNode {
         let opener = (line: lineIndex, offset: cursor)
-        let position = node(.null, at: cursor, line: lineIndex)
+        let origin = self.position(of: cursor, line: lineIndex)
         cursor += 1
         var items: [YAMLNode] = []
         while true {
@@ -41,21 +41,21 @@ extension YAMLReader {
                 cursor += 1
             case ASCII.rightBracket:
                 cursor += 1
-                return YAMLNode(.list(items), line: position.line, column: position.column)
+                return YAMLNode(.list(items), line: origin.line, column: origin.column)
             case ASCII.colon:
                 throw error("'key: value' inside '[ ]' is not supported; write it as '{key: value}'", at: cursor, line: lineIndex)
             default:
                 throw error("expected ',' or ']' in a flow sequence", at: cursor, line: lineIndex)
             }
         }
-        return YAMLNode(.list(items), line: position.line, column: position.column)
+        return YAMLNode(.list(items), line: origin.line, column: origin.column)
     }
 
     /// `{key: value, ...}`, with `cursor` on the `{`. Every entry needs `key: value`
     /// (`key:` alone gives null).
     mutating func parseFlowMapping(parentIndent: Int, depth: Int) throws(FrontMatterError) -> YAMLNode {
         let opener = (line: lineIndex, offset: cursor)
-        let position = node(.null, at: cursor, line: lineIndex)
+        let origin = self.position(of: cursor, line: lineIndex)
         cursor += 1
         var entries = MappingBuilder()
         while true {
@@ -74,7 +74,7 @@ extension YAMLReader {
             let keyLine = lineIndex
             let keyOffset = cursor
             let key = try parseFlowKey(parentIndent: parentIndent)
-            let keyNode = node(.null, at: keyOffset, line: keyLine)
+            let keyPosition = position(of: keyOffset, line: keyLine)
             try skipFlowSpace(parentIndent: parentIndent, opener: opener)
             guard bytes[cursor] == ASCII.colon else {
                 let hint = key.contains(":") ? " (a space is needed after ':')" : ""
@@ -89,10 +89,10 @@ extension YAMLReader {
             } else {
                 value = try parseFlowNode(parentIndent: parentIndent, depth: depth + 1)
             }
-            let entry = YAMLEntry(key: key, keyLine: keyNode.line, keyColumn: keyNode.column, value: value)
+            let entry = YAMLEntry(key: key, keyLine: keyPosition.line, keyColumn: keyPosition.column, value: value)
             if let first = entries.append(entry) {
                 throw FrontMatterError("duplicate key '\(key)' (first defined on line \(first.keyLine))",
-                                       line: keyNode.line, column: keyNode.column)
+                                       line: keyPosition.line, column: keyPosition.column)
             }
             try skipFlowSpace(parentIndent: parentIndent, opener: opener)
             switch bytes[cursor] {
@@ -100,12 +100,12 @@ extension YAMLReader {
                 cursor += 1
             case ASCII.rightBrace:
                 cursor += 1
-                return YAMLNode(.mapping(entries.mapping), line: position.line, column: position.column)
+                return YAMLNode(.mapping(entries.mapping), line: origin.line, column: origin.column)
             default:
                 throw error("expected ',' or '}' in a flow mapping", at: cursor, line: lineIndex)
             }
         }
-        return YAMLNode(.mapping(entries.mapping), line: position.line, column: position.column)
+        return YAMLNode(.mapping(entries.mapping), line: origin.line, column: origin.column)
     }
 
     /// A key inside `{ }`: a quoted or plain scalar on one line that reads as text.

@@ -49,6 +49,12 @@ struct YAMLReader {
     }
 
     mutating func node(_ value: YAMLValue, at offset: Int, line index: Int) -> YAMLNode {
+        let position = self.position(of: offset, line: index)
+        return YAMLNode(value, line: position.line, column: position.column)
+    }
+
+    /// The line number in the file and the column of `offset`.
+    mutating func position(of offset: Int, line index: Int) -> (line: Int, column: Int) {
         var column = 1
         var cursor = lines[index].start
         if lastColumn.line == index && lastColumn.offset <= offset {
@@ -60,7 +66,7 @@ struct YAMLReader {
             cursor += 1
         }
         lastColumn = (index, offset, column)
-        return YAMLNode(value, line: firstLineNumber + index, column: column)
+        return (firstLineNumber + index, column)
     }
 
     func text(_ start: Int, _ end: Int) -> String {
@@ -128,7 +134,7 @@ struct YAMLReader {
         guard case .mapping = root.value else {
             throw FrontMatterError(
                 "front matter must be a mapping of 'key: value' lines, not \(root.value.typeDescription)"
-                    + fullWidthColonHint(line: first),
+                    + keyHint(line: first),
                 line: root.line, column: root.column)
         }
         if let extra = try nextContentLine(after: lineIndex) {
@@ -187,7 +193,7 @@ struct YAMLReader {
 
     mutating func parseBlockSequence(line index: Int, dash: Int, depth: Int) throws(FrontMatterError) -> YAMLNode {
         let indent = dash - lines[index].start
-        let position = node(.null, at: dash, line: index)
+        let origin = self.position(of: dash, line: index)
         var items: [YAMLNode] = []
         var line = index
         var dashOffset = dash
@@ -220,7 +226,7 @@ struct YAMLReader {
             line = next
             dashOffset = start
         }
-        return YAMLNode(.list(items), line: position.line, column: position.column)
+        return YAMLNode(.list(items), line: origin.line, column: origin.column)
     }
 
     /// Whether the text at `offset` opens a nested block collection (`- ` or `key:`).
@@ -231,12 +237,12 @@ struct YAMLReader {
 
     mutating func parseBlockMapping(line index: Int, firstKey: ScannedKey, depth: Int) throws(FrontMatterError) -> YAMLNode {
         let indent = firstKey.offset - lines[index].start
-        let position = node(.null, at: firstKey.offset, line: index)
+        let origin = self.position(of: firstKey.offset, line: index)
         var entries = MappingBuilder()
         var line = index
         var key = firstKey
         while true {
-            let keyNode = node(.null, at: key.offset, line: line)
+            let keyPosition = position(of: key.offset, line: line)
             if let problem = key.typeProblem {
                 throw error(problem, at: key.offset, line: line)
             }
@@ -252,10 +258,10 @@ struct YAMLReader {
                 lineIndex = line
                 value = try parseInlineValue(line: line, at: content, parentIndent: indent, depth: depth + 1)
             }
-            let entry = YAMLEntry(key: key.text, keyLine: keyNode.line, keyColumn: keyNode.column, value: value)
+            let entry = YAMLEntry(key: key.text, keyLine: keyPosition.line, keyColumn: keyPosition.column, value: value)
             if let first = entries.append(entry) {
                 throw FrontMatterError("duplicate key '\(key.text)' (first defined on line \(first.keyLine))",
-                                       line: keyNode.line, column: keyNode.column)
+                                       line: keyPosition.line, column: keyPosition.column)
             }
 
             guard let next = try nextContentLine(after: lineIndex) else { break }
@@ -269,7 +275,7 @@ struct YAMLReader {
             line = next
             key = nextKey
         }
-        return YAMLNode(.mapping(entries.mapping), line: position.line, column: position.column)
+        return YAMLNode(.mapping(entries.mapping), line: origin.line, column: origin.column)
     }
 
     /// The error for a line among `key: value` entries that is not one.
@@ -279,21 +285,20 @@ struct YAMLReader {
         }
         let end = lines[index].end
         var cursor = offset
-        while cursor < end {
-            if bytes[cursor] == ASCII.colon {
-                return error("expected 'key: value' (a space is needed after ':')", at: cursor, line: index)
-            }
-            cursor += 1
-        }
-        return error("expected 'key: value'" + fullWidthColonHint(line: index), at: offset, line: index)
+        while cursor < end && bytes[cursor] != ASCII.colon { cursor += 1 }
+        return error("expected 'key: value'" + keyHint(line: index), at: cursor < end ? cursor : offset, line: index)
     }
 
-    /// A hint for lines that use the full-width colon `：` where YAML needs `: `.
-    func fullWidthColonHint(line index: Int) -> String {
+    /// Why a line that was meant as `key: value` may not be one: a full-width
+    /// `：` (ordinary text in YAML) or a `:` without the space after it.
+    func keyHint(line index: Int) -> String {
         let line = lines[index]
         var cursor = line.start
-        while cursor + 2 < line.end {
-            if bytes[cursor] == 0xEF && bytes[cursor + 1] == 0xBC && bytes[cursor + 2] == 0x9A {
+        while cursor < line.end {
+            if bytes[cursor] == ASCII.colon {
+                return " (a space is needed after ':')"
+            }
+            if cursor + 2 < line.end && bytes[cursor] == 0xEF && bytes[cursor + 1] == 0xBC && bytes[cursor + 2] == 0x9A {
                 return " (the full-width '：' is ordinary text; a key needs ':' and a space)"
             }
             cursor += 1
