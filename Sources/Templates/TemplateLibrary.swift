@@ -1,0 +1,148 @@
+import Diagnostics
+
+/// A set of compiled templates that refer to each other by name (partials,
+/// parents). Built once, then shared by any number of concurrent renders.
+public struct TemplateLibrary: Sendable {
+    public struct Options: Sendable, Hashable {
+        public enum UnknownPartials: Sendable, Hashable {
+            /// A static `{{>name}}` or `{{<name}}` naming no template is a build error.
+            case error
+            /// Renders as empty (the Mustache spec's behaviour).
+            case renderEmpty
+        }
+
+        public var unknownPartials: UnknownPartials
+        /// How deep partials, parents and blocks may expand inside each
+        /// other; deeper is a render error (a template that includes itself).
+        public var maxIncludeDepth: Int
+        /// How deep sections, parents and blocks may nest in one template.
+        public var maxNestingDepth: Int
+
+        public init(unknownPartials: UnknownPartials = .error, maxIncludeDepth: Int = 100, maxNestingDepth: Int = 100) {
+            self.unknownPartials = unknownPartials
+            self.maxIncludeDepth = maxIncludeDepth
+            self.maxNestingDepth = maxNestingDepth
+        }
+    }
+
+    private let templates: [String: CompiledTemplate]
+    public let options: Options
+
+    /// Compiles every source; throws all their errors at once.
+    public init(_ sources: [TemplateSource]) throws(TemplateLibraryError) {
+        try self.init(sources, options: Options())
+    }
+
+    public init(_ sources: [TemplateSource], options: Options) throws(TemplateLibraryError) {
+        self.options = options
+        var templates: [String: CompiledTemplate] = [:]
+        var errors: [TemplateError] = []
+        for source in sources {
+            if let existing = templates[source.name] {
+                errors.append(TemplateError(
+                    message: "duplicate template name \"\(source.name)\" (also \(existing.path))",
+                    path: source.path, line: 1, column: 1
+                ))
+                continue
+            }
+            var parser = TemplateParser(source: source.text, path: source.path, maxNestingDepth: options.maxNestingDepth)
+            templates[source.name] = parser.parse(name: source.name)
+            errors.append(contentsOf: parser.errors)
+        }
+        if options.unknownPartials == .error {
+            for template in templates.values {
+                Self.checkReferences(in: template.root, of: template, names: templates, errors: &errors)
+            }
+        }
+        guard errors.isEmpty else {
+            throw TemplateLibraryError(errors: errors.sorted { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) })
+        }
+        self.templates = templates
+    }
+
+    /// Reports static partial and parent names that name no template.
+    private static func checkReferences(
+        in content: Content, of template: CompiledTemplate, names: [String: CompiledTemplate], errors: inout [TemplateError]
+    ) {
+        func check(_ reference: TemplateReference, _ offset: Int, _ noun: String) {
+            guard case .named(let name) = reference, names[name] == nil else { return }
+            let position = template.position(ofByte: offset)
+            errors.append(TemplateError(
+                message: "unknown \(noun) \"\(name)\"", path: template.path, line: position.line, column: position.column
+            ))
+        }
+        for node in content.nodes {
+            switch node {
+            case .text, .variable:
+                break
+            case .section(let section):
+                checkReferences(in: section.content, of: template, names: names, errors: &errors)
+            case .partial(let partial):
+                check(partial.reference, partial.offset, "partial")
+            case .parent(let parent):
+                check(parent.reference, parent.offset, "parent template")
+                for name in parent.arguments.keys.sorted() {
+                    checkReferences(in: parent.arguments[name] ?? .empty, of: template, names: names, errors: &errors)
+                }
+            case .block(let block):
+                checkReferences(in: block.defaultContent, of: template, names: names, errors: &errors)
+            }
+        }
+    }
+
+    public func contains(_ name: String) -> Bool {
+        templates[name] != nil
+    }
+
+    /// Template names, sorted.
+    public var names: [String] {
+        templates.keys.sorted()
+    }
+
+    /// The template's path as given in its source (for messages).
+    public func path(of name: String) -> String? {
+        templates[name]?.path
+    }
+
+    /// Appends the rendering of template `name` to `output`. Throws only
+    /// render-time errors: an unknown template name, or nesting past
+    /// `maxIncludeDepth`.
+    public func render(_ name: String, _ context: TemplateValue, into output: inout String) throws(TemplateError) {
+        let template = try template(named: name)
+        var renderer = Renderer(templates: templates, options: options, template: template, context: context)
+        try renderer.render(template.root, into: &output)
+    }
+
+    public func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String {
+        let template = try template(named: name)
+        var output = ""
+        output.reserveCapacity(template.estimatedOutputSize)
+        var renderer = Renderer(templates: templates, options: options, template: template, context: context)
+        try renderer.render(template.root, into: &output)
+        return output
+    }
+
+    /// Renders `name` and returns every name it looked up and did not find
+    /// (rendered as empty), sorted by position and without duplicates.
+    public func unresolvedNames(rendering name: String, _ context: TemplateValue) throws(TemplateError) -> [UnresolvedName] {
+        let template = try template(named: name)
+        var output = ""
+        var renderer = Renderer(templates: templates, options: options, template: template, context: context)
+        renderer.unresolved = []
+        try renderer.render(template.root, into: &output)
+        return (renderer.unresolved ?? []).sorted()
+    }
+
+    /// The diagnostic for an error from this library, with the source line.
+    public func diagnostic(for error: TemplateError) -> Diagnostic {
+        let source = templates.values.first { $0.path == error.path }?.sourceText ?? ""
+        return error.diagnostic(source: source)
+    }
+
+    private func template(named name: String) throws(TemplateError) -> CompiledTemplate {
+        guard let template = templates[name] else {
+            throw TemplateError(message: "no template named \"\(name)\"", path: "", line: 0, column: 0)
+        }
+        return template
+    }
+}

@@ -1,1 +1,0 @@
-// The Templates module: see the README's architecture paragraph.
