@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "UnionPressBenchmarks",
     dependencies: [
-        .package(path: ".."),
+        .package(name: "UnionPress", path: ".."),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [

@@ -51,7 +51,7 @@ public struct TemplateLibrary: Sendable {
         }
         if options.unknownPartials == .error {
             for template in templates.values {
-                Self.checkReferences(in: template.root, of: template, names: templates, errors: &errors)
+                Self.checkReferences(of: template, names: templates, errors: &errors)
             }
         }
         guard errors.isEmpty else {
@@ -62,31 +62,26 @@ public struct TemplateLibrary: Sendable {
 
     /// Reports static partial and parent names that name no template.
     private static func checkReferences(
-        in content: Content, of template: CompiledTemplate, names: [String: CompiledTemplate], errors: inout [TemplateError]
+        of template: CompiledTemplate, names: [String: CompiledTemplate], errors: inout [TemplateError]
     ) {
-        func check(_ reference: TemplateReference, _ offset: Int, _ noun: String) {
-            guard case .named(let name) = reference, names[name] == nil else { return }
-            let position = template.position(ofByte: offset)
+        for instruction in template.code {
+            let reference: TemplateReference
+            let noun: String
+            switch instruction.operation {
+            case .partial:
+                reference = template.partials[Int(instruction.operand)].reference
+                noun = "partial"
+            case .parent:
+                reference = template.parents[Int(instruction.operand)].reference
+                noun = "parent template"
+            default:
+                continue
+            }
+            guard case .named(let name) = reference, names[name] == nil else { continue }
+            let position = template.position(ofByte: Int(instruction.offset))
             errors.append(TemplateError(
                 message: "unknown \(noun) \"\(name)\"", path: template.path, line: position.line, column: position.column
             ))
-        }
-        for node in content.nodes {
-            switch node {
-            case .text, .variable:
-                break
-            case .section(let section):
-                checkReferences(in: section.content, of: template, names: names, errors: &errors)
-            case .partial(let partial):
-                check(partial.reference, partial.offset, "partial")
-            case .parent(let parent):
-                check(parent.reference, parent.offset, "parent template")
-                for name in parent.arguments.keys.sorted() {
-                    checkReferences(in: parent.arguments[name] ?? .empty, of: template, names: names, errors: &errors)
-                }
-            case .block(let block):
-                checkReferences(in: block.defaultContent, of: template, names: names, errors: &errors)
-            }
         }
     }
 
@@ -109,16 +104,16 @@ public struct TemplateLibrary: Sendable {
     /// `maxIncludeDepth`.
     public func render(_ name: String, _ context: TemplateValue, into output: inout String) throws(TemplateError) {
         let template = try template(named: name)
-        var renderer = Renderer(templates: templates, options: options, template: template, context: context)
-        try renderer.render(template.root, into: &output)
+        var renderer = Renderer(templates: templates, options: options, context: context)
+        try renderer.render(template, into: &output)
     }
 
     public func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String {
         let template = try template(named: name)
         var output = ""
         output.reserveCapacity(template.estimatedOutputSize)
-        var renderer = Renderer(templates: templates, options: options, template: template, context: context)
-        try renderer.render(template.root, into: &output)
+        var renderer = Renderer(templates: templates, options: options, context: context)
+        try renderer.render(template, into: &output)
         return output
     }
 
@@ -127,9 +122,9 @@ public struct TemplateLibrary: Sendable {
     public func unresolvedNames(rendering name: String, _ context: TemplateValue) throws(TemplateError) -> [UnresolvedName] {
         let template = try template(named: name)
         var output = ""
-        var renderer = Renderer(templates: templates, options: options, template: template, context: context)
+        var renderer = Renderer(templates: templates, options: options, context: context)
         renderer.unresolved = []
-        try renderer.render(template.root, into: &output)
+        try renderer.render(template, into: &output)
         return (renderer.unresolved ?? []).sorted()
     }
 

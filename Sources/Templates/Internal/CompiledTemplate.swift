@@ -1,35 +1,47 @@
-/// A parsed template, shared (never copied) by every render.
+/// A template ready to render, shared (never copied) by every render.
+///
+/// The parser's node tree is flattened into one array of plain instructions
+/// with side tables for their strings, so the render loop moves an index
+/// along the array and copies no reference-counted values per node. A
+/// section's, block's or argument's content is the instruction range right
+/// after its instruction, skipped (by jumping to `end`) when not rendered.
 final class CompiledTemplate: Sendable {
     let name: String
     let path: String
-    let root: Content
+    let code: [Instruction]
+    /// The body of the template.
+    let root: CodeRange
+    /// Literal text, and for texts with line starts, the text split at them.
+    let texts: [String]
+    let textPieces: [[String]]
+    let names: [Name]
+    let partials: [PartialCall]
+    let parents: [ParentCall]
+    let blocks: [BlockCall]
+    /// Bytes of literal text in the template itself, to size output buffers.
+    let estimatedOutputSize: Int
     /// Byte offsets at which each line starts, for turning offsets into positions.
     private let lineStarts: [Int]
     private let source: String
-    /// The bytes of literal text in the template itself, to size output buffers.
-    let estimatedOutputSize: Int
 
     init(name: String, path: String, source: String, root: Content, lineStarts: [Int]) {
         self.name = name
         self.path = path
         self.source = source
-        self.root = root
         self.lineStarts = lineStarts
-        self.estimatedOutputSize = 2 * Self.textSize(of: root) + 1024
+        var builder = Builder()
+        self.root = builder.emit(root)
+        self.code = builder.code
+        self.texts = builder.texts
+        self.textPieces = builder.textPieces
+        self.names = builder.names
+        self.partials = builder.partials
+        self.parents = builder.parents
+        self.blocks = builder.blocks
+        self.estimatedOutputSize = 2 * builder.texts.reduce(0) { $0 + $1.utf8.count } + 1024
     }
 
     var sourceText: String { source }
-
-    private static func textSize(of content: Content) -> Int {
-        content.nodes.reduce(0) { total, node in
-            switch node {
-            case .text(let run): total + run.text.utf8.count
-            case .section(let section): total + textSize(of: section.content)
-            case .block(let block): total + textSize(of: block.defaultContent)
-            case .variable, .partial, .parent: total
-            }
-        }
-    }
 
     /// 1-based line and Unicode-scalar column of a byte offset.
     func position(ofByte offset: Int) -> (line: Int, column: Int) {
@@ -55,4 +67,139 @@ final class CompiledTemplate: Sendable {
         }
         return (low + 1, column)
     }
+
+    /// Flattens a node tree into instructions and tables.
+    private struct Builder {
+        var code: [Instruction] = []
+        var texts: [String] = []
+        var textPieces: [[String]] = []
+        var names: [Name] = []
+        var partials: [PartialCall] = []
+        var parents: [ParentCall] = []
+        var blocks: [BlockCall] = []
+
+        mutating func emit(_ content: Content) -> CodeRange {
+            let start = code.count
+            for node in content.nodes {
+                switch node {
+                case .text(let run):
+                    if run.pieces.isEmpty {
+                        code.append(Instruction(.text, operand: texts.count, end: 0, offset: 0))
+                        texts.append(run.text)
+                    } else {
+                        code.append(Instruction(.textWithLineStarts, operand: textPieces.count, end: texts.count, offset: 0))
+                        textPieces.append(run.pieces)
+                        texts.append(run.text)
+                    }
+                case .variable(let variable):
+                    code.append(Instruction(
+                        variable.escaped ? .escapedVariable : .rawVariable, operand: names.count, end: 0, offset: variable.offset
+                    ))
+                    names.append(variable.name)
+                case .section(let section):
+                    let index = code.count
+                    code.append(Instruction(section.inverted ? .invertedSection : .section, operand: names.count, end: 0, offset: section.offset))
+                    names.append(section.name)
+                    _ = emit(section.content)
+                    code[index].end = Int32(code.count)
+                case .partial(let partial):
+                    code.append(Instruction(.partial, operand: partials.count, end: 0, offset: partial.offset))
+                    partials.append(PartialCall(
+                        reference: partial.reference, indentation: partial.indentation, isStandalone: partial.isStandalone
+                    ))
+                case .parent(let parent):
+                    let index = code.count
+                    code.append(Instruction(.parent, operand: parents.count, end: 0, offset: parent.offset))
+                    parents.append(ParentCall(
+                        reference: parent.reference, arguments: [:], indentation: parent.indentation, isStandalone: parent.isStandalone
+                    ))
+                    var arguments: [String: CodeRange] = [:]
+                    for name in parent.arguments.keys.sorted() {
+                        if let argument = parent.arguments[name] { arguments[name] = emit(argument) }
+                    }
+                    parents[Int(code[index].operand)].arguments = arguments
+                    code[index].end = Int32(code.count)
+                case .block(let block):
+                    let index = code.count
+                    code.append(Instruction(.block, operand: blocks.count, end: 0, offset: block.offset))
+                    blocks.append(BlockCall(
+                        name: block.name, defaultContent: CodeRange(start: 0, end: 0, startsWithLineStart: false),
+                        indentation: block.indentation, isStandalone: block.isStandalone
+                    ))
+                    blocks[Int(code[index].operand)].defaultContent = emit(block.defaultContent)
+                    code[index].end = Int32(code.count)
+                }
+            }
+            return CodeRange(start: start, end: code.count, startsWithLineStart: content.startsWithLineStart)
+        }
+    }
+}
+
+/// One step of a compiled template: plain values only.
+struct Instruction: Sendable {
+    enum Operation: UInt8, Sendable {
+        /// Appends `texts[operand]`.
+        case text
+        /// Appends `textPieces[operand]` with the indentation between the
+        /// pieces, or without indentation the whole `texts[end]`.
+        case textWithLineStarts
+        /// Appends the value of `names[operand]`, escaped or not.
+        case escapedVariable, rawVariable
+        /// Renders the instructions up to `end` for the value of
+        /// `names[operand]` (or when it is falsey), then continues at `end`.
+        case section, invertedSection
+        /// Expands `partials[operand]`.
+        case partial
+        /// Expands `parents[operand]`; its arguments' code runs up to `end`.
+        case parent
+        /// Expands `blocks[operand]`; its default content runs up to `end`.
+        case block
+    }
+
+    var operation: Operation
+    var operand: Int32
+    var end: Int32
+    /// The tag's byte offset in the source, for messages.
+    var offset: Int32
+
+    init(_ operation: Operation, operand: Int, end: Int, offset: Int) {
+        self.operation = operation
+        self.operand = Int32(truncatingIfNeeded: operand)
+        self.end = Int32(truncatingIfNeeded: end)
+        self.offset = Int32(truncatingIfNeeded: offset)
+    }
+}
+
+/// Instructions `start..<end` of a template.
+struct CodeRange: Sendable {
+    var start: Int32
+    var end: Int32
+    /// See `Content.startsWithLineStart`.
+    var startsWithLineStart: Bool
+
+    init(start: Int, end: Int, startsWithLineStart: Bool) {
+        self.start = Int32(truncatingIfNeeded: start)
+        self.end = Int32(truncatingIfNeeded: end)
+        self.startsWithLineStart = startsWithLineStart
+    }
+}
+
+struct PartialCall: Sendable {
+    var reference: TemplateReference
+    var indentation: String
+    var isStandalone: Bool
+}
+
+struct ParentCall: Sendable {
+    var reference: TemplateReference
+    var arguments: [String: CodeRange]
+    var indentation: String
+    var isStandalone: Bool
+}
+
+struct BlockCall: Sendable {
+    var name: String
+    var defaultContent: CodeRange
+    var indentation: String
+    var isStandalone: Bool
 }

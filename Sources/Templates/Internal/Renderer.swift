@@ -1,33 +1,64 @@
-/// Walks compiled templates against a context, appending to one buffer.
+/// Runs compiled templates against a context, appending to one buffer.
 ///
 /// The walk is a loop over an explicit stack of positions rather than a
 /// recursion, so no template or data can exhaust the thread's stack: deep
 /// nesting costs heap memory, bounded by the nesting and include limits.
 /// Context values are not copied (the enum cases share their storage).
 struct Renderer {
-    /// A block's content passed by a child template, with the template it came from.
+    /// A block's content passed by a child template, with the template it is in.
     struct Argument {
-        var content: Content
+        var range: CodeRange
         var template: CompiledTemplate
     }
 
-    /// Where the walk is in one list of nodes, and what to undo when it ends.
+    /// Where the walk is in one template's code, and what to undo when the
+    /// range ends.
     private struct Position {
-        var nodes: [Node]
-        var index = 0
-        /// A list section: the items still to render the nodes for.
+        var template: CompiledTemplate
+        var pc: Int
+        var end: Int
+        /// A list section: where its content starts, and the items still to render it for.
+        var loopStart = 0
         var items: [TemplateValue]?
         var nextItem = 0
         var exit: Exit = .none
+
+        init(template: CompiledTemplate, range: CodeRange, exit: Exit = .none) {
+            self.template = template
+            self.pc = Int(range.start)
+            self.end = Int(range.end)
+            self.exit = exit
+        }
+
+        init(template: CompiledTemplate, pc: Int, end: Int, exit: Exit) {
+            self.template = template
+            self.pc = pc
+            self.end = end
+            self.exit = exit
+        }
+    }
+
+    private struct Tables {
+        let code: [Instruction]
+        let texts: [String]
+        let textPieces: [[String]]
+        let names: [Name]
+
+        init(_ template: CompiledTemplate) {
+            code = template.code
+            texts = template.texts
+            textPieces = template.textPieces
+            names = template.names
+        }
     }
 
     private enum Exit {
         case none
         /// A section pushed a value on the context stack.
         case popContext
-        /// A partial, parent or block changed the indentation, the current
-        /// template and maybe the block overrides.
-        case restore(indentation: String, template: CompiledTemplate, overrides: [String: Argument]?)
+        /// A partial, parent or block changed the indentation and maybe the
+        /// block overrides.
+        case restore(indentation: String, overrides: [String: Argument]?)
     }
 
     let templates: [String: CompiledTemplate]
@@ -36,136 +67,166 @@ struct Renderer {
     private var indentation = ""
     private var overrides: [String: Argument] = [:]
     private var includeDepth = 0
-    private var template: CompiledTemplate
     /// Collected only when asked for (`unresolvedNames`).
     var unresolved: Set<UnresolvedName>?
 
-    init(templates: [String: CompiledTemplate], options: TemplateLibrary.Options, template: CompiledTemplate, context: TemplateValue) {
+    init(templates: [String: CompiledTemplate], options: TemplateLibrary.Options, context: TemplateValue) {
         self.templates = templates
         self.maxIncludeDepth = options.maxIncludeDepth
-        self.template = template
         self.contextStack = [context]
         contextStack.reserveCapacity(16)
     }
 
-    mutating func render(_ content: Content, into output: inout String) throws(TemplateError) {
-        var current = Position(nodes: content.nodes)
+    mutating func render(_ template: CompiledTemplate, into output: inout String) throws(TemplateError) {
+        var current = Position(template: template, range: template.root)
+        // The current template's tables, held in a local so the loop reads
+        // them without going through the class reference each time.
+        var tables = Tables(template)
         var outer: [Position] = []
         while true {
-            guard current.index < current.nodes.count else {
+            guard current.pc < current.end else {
                 if let items = current.items, current.nextItem < items.count {
                     contextStack[contextStack.count - 1] = items[current.nextItem]
                     current.nextItem += 1
-                    current.index = 0
+                    current.pc = current.loopStart
                     continue
                 }
                 leave(current.exit)
                 guard let next = outer.popLast() else { return }
+                if next.template !== current.template { tables = Tables(next.template) }
                 current = next
                 continue
             }
-            let node = current.nodes[current.index]
-            current.index += 1
+            let instruction = tables.code[current.pc]
+            current.pc += 1
+            let operand = Int(instruction.operand)
 
-            // Each case that descends saves the current position and starts a new one.
-            switch node {
-            case .text(let run):
-                appendText(run, into: &output)
-            case .variable(let variable):
-                renderVariable(variable, into: &output)
-            case .section(let section):
-                guard let inner = enter(section) else { continue }
-                outer.append(current)
+            switch instruction.operation {
+            case .text:
+                output.append(tables.texts[operand])
+
+            case .textWithLineStarts:
+                if indentation.isEmpty {
+                    output.append(tables.texts[Int(instruction.end)])
+                } else {
+                    appendIndented(tables.textPieces[operand], into: &output)
+                }
+
+            case .escapedVariable, .rawVariable:
+                let name = tables.names[operand]
+                if let value = lookUp(name) {
+                    append(value, escaped: instruction.operation == .escapedVariable, into: &output)
+                } else if unresolved != nil {
+                    noteUnresolved(name.text, .variable, in: current.template, at: instruction.offset)
+                }
+
+            case .section, .invertedSection:
+                let contentStart = current.pc
+                current.pc = Int(instruction.end)
+                guard var inner = enter(instruction, in: current.template) else { continue }
+                inner.pc = contentStart
+                inner.loopStart = contentStart
+                outer.append(consume current)
                 current = inner
-            case .partial(let partial):
-                guard let target = resolve(partial.reference, at: partial.offset) else { continue }
+
+            case .partial:
+                let partial = current.template.partials[operand]
+                guard let target = resolve(partial.reference, in: current.template, at: instruction.offset) else { continue }
                 let inner = try expand(
-                    target.root, from: target, indentation: partial.indentation,
-                    isStandalone: partial.isStandalone, newOverrides: nil, at: partial.offset, into: &output
+                    target.root, of: target, indentation: partial.indentation, isStandalone: partial.isStandalone,
+                    newOverrides: nil, from: current.template, at: instruction.offset, into: &output
                 )
-                outer.append(current)
+                outer.append(consume current)
                 current = inner
-            case .parent(let parent):
-                guard let target = resolve(parent.reference, at: parent.offset) else { continue }
+                tables = Tables(target)
+
+            case .parent:
+                current.pc = Int(instruction.end)
+                let parent = current.template.parents[operand]
+                guard let target = resolve(parent.reference, in: current.template, at: instruction.offset) else { continue }
                 // The outermost template's blocks win: add only the
                 // arguments no enclosing parent has given.
                 var merged = overrides
-                for (name, content) in parent.arguments where merged[name] == nil {
-                    merged[name] = Argument(content: content, template: template)
+                for (name, range) in parent.arguments where merged[name] == nil {
+                    merged[name] = Argument(range: range, template: current.template)
                 }
                 let inner = try expand(
-                    target.root, from: target, indentation: parent.indentation,
-                    isStandalone: parent.isStandalone, newOverrides: merged, at: parent.offset, into: &output
+                    target.root, of: target, indentation: parent.indentation, isStandalone: parent.isStandalone,
+                    newOverrides: merged, from: current.template, at: instruction.offset, into: &output
                 )
-                outer.append(current)
+                outer.append(consume current)
                 current = inner
-            case .block(let block):
+                tables = Tables(target)
+
+            case .block:
+                current.pc = Int(instruction.end)
+                let block = current.template.blocks[operand]
                 let argument = overrides[block.name]
+                let target = argument?.template ?? current.template
                 let inner = try expand(
-                    argument?.content ?? block.defaultContent, from: argument?.template ?? template,
+                    argument?.range ?? block.defaultContent, of: target,
                     indentation: block.indentation, isStandalone: block.isStandalone,
-                    newOverrides: nil, at: block.offset, into: &output
+                    newOverrides: nil, from: current.template, at: instruction.offset, into: &output
                 )
-                outer.append(current)
+                outer.append(consume current)
                 current = inner
+                tables = Tables(target)
             }
         }
     }
 
-    private func appendText(_ run: TextRun, into output: inout String) {
-        if run.pieces.isEmpty || indentation.isEmpty {
-            output.append(run.text)
-        } else {
-            output.append(run.pieces[0])
-            for piece in run.pieces.dropFirst() {
-                output.append(indentation)
-                output.append(piece)
-            }
+    /// Text pieces separated by line starts, at which the indentation goes.
+    private func appendIndented(_ pieces: [String], into output: inout String) {
+        output.append(pieces[0])
+        for piece in pieces.dropFirst() {
+            output.append(indentation)
+            output.append(piece)
         }
     }
 
-    private mutating func renderVariable(_ variable: VariableNode, into output: inout String) {
-        if let value = lookUp(variable.name) {
-            append(value, escaped: variable.escaped, into: &output)
-        } else if unresolved != nil {
-            noteUnresolved(variable.name.text, .variable, at: variable.offset)
-        }
-    }
-
-    /// The position inside a section, or `nil` when the section renders nothing.
-    private mutating func enter(_ section: SectionNode) -> Position? {
-        let value = lookUp(section.name)
+    /// The position inside a section (its range still to be set), or `nil`
+    /// when the section renders nothing.
+    private mutating func enter(_ instruction: Instruction, in template: CompiledTemplate) -> Position? {
+        let name = template.names[Int(instruction.operand)]
+        let inverted = instruction.operation == .invertedSection
+        let value = lookUp(name)
         if value == nil, unresolved != nil {
-            noteUnresolved(section.name.text, section.inverted ? .invertedSection : .section, at: section.offset)
+            noteUnresolved(name.text, inverted ? .invertedSection : .section, in: template, at: instruction.offset)
         }
-        if section.inverted {
-            return value?.isTruthy ?? false ? nil : Position(nodes: section.content.nodes)
+        let end = Int(instruction.end)
+        if inverted {
+            return value?.isTruthy ?? false ? nil : Position(template: template, pc: 0, end: end, exit: .none)
         }
         guard let value, value.isTruthy else { return nil }
+        var position = Position(template: template, pc: 0, end: end, exit: .popContext)
         if case .list(let items) = value {
             contextStack.append(items[0])
-            return Position(nodes: section.content.nodes, items: items, nextItem: 1, exit: .popContext)
+            position.items = items
+            position.nextItem = 1
+        } else {
+            contextStack.append(value)
         }
-        contextStack.append(value)
-        return Position(nodes: section.content.nodes, exit: .popContext)
+        return position
     }
 
     /// Starts a partial, parent or block content in place, with `indentation`
     /// added to each of its lines; returns the position inside it.
     private mutating func expand(
-        _ content: Content, from source: CompiledTemplate, indentation extra: String, isStandalone: Bool,
-        newOverrides: [String: Argument]?, at offset: Int, into output: inout String
+        _ range: CodeRange, of target: CompiledTemplate, indentation extra: String, isStandalone: Bool,
+        newOverrides: [String: Argument]?, from template: CompiledTemplate, at offset: Int32, into output: inout String
     ) throws(TemplateError) -> Position {
         guard includeDepth < maxIncludeDepth else {
-            throw error("templates nested more than \(maxIncludeDepth) levels deep (a partial or block that includes itself?)", at: offset)
+            throw error(
+                "templates nested more than \(maxIncludeDepth) levels deep (a partial or block that includes itself?)",
+                in: template, at: offset
+            )
         }
         includeDepth += 1
-        let exit = Exit.restore(indentation: indentation, template: template, overrides: newOverrides == nil ? nil : overrides)
+        let exit = Exit.restore(indentation: indentation, overrides: newOverrides == nil ? nil : overrides)
         if !extra.isEmpty { indentation += extra }
-        if isStandalone, content.startsWithLineStart { output.append(indentation) }
+        if isStandalone, range.startsWithLineStart { output.append(indentation) }
         if let newOverrides { overrides = newOverrides }
-        template = source
-        return Position(nodes: content.nodes, exit: exit)
+        return Position(template: target, range: range, exit: exit)
     }
 
     private mutating func leave(_ exit: Exit) {
@@ -174,10 +235,9 @@ struct Renderer {
             break
         case .popContext:
             contextStack.removeLast()
-        case .restore(let savedIndentation, let savedTemplate, let savedOverrides):
+        case .restore(let savedIndentation, let savedOverrides):
             includeDepth -= 1
             indentation = savedIndentation
-            template = savedTemplate
             if let savedOverrides { overrides = savedOverrides }
         }
     }
@@ -188,17 +248,20 @@ struct Renderer {
     /// the other parts inside that value only.
     private func lookUp(_ name: Name) -> TemplateValue? {
         guard let first = name.parts.first else { return contextStack.last }
-        var found: TemplateValue?
-        for frame in contextStack.reversed() {
-            if case .object(let fields) = frame, let value = fields[first] {
-                found = value
-                break
+        let found: TemplateValue? = contextStack.withUnsafeBufferPointer { frames in
+            var index = frames.count - 1
+            while index >= 0 {
+                if case .object(let fields) = frames[index], let value = fields[first] { return value }
+                index -= 1
             }
+            return nil
         }
         guard var value = found else { return nil }
-        for part in name.parts.dropFirst() {
-            guard case .object(let fields) = value, let next = fields[part] else { return nil }
+        var index = 1
+        while index < name.parts.count {
+            guard case .object(let fields) = value, let next = fields[name.parts[index]] else { return nil }
             value = next
+            index += 1
         }
         return value
     }
@@ -231,14 +294,14 @@ struct Renderer {
 
     // MARK: - Templates
 
-    private mutating func resolve(_ reference: TemplateReference, at offset: Int) -> CompiledTemplate? {
+    private mutating func resolve(_ reference: TemplateReference, in template: CompiledTemplate, at offset: Int32) -> CompiledTemplate? {
         let name: String
         switch reference {
         case .named(let templateName):
             name = templateName
         case .dynamic(let dataName):
             guard let value = lookUp(dataName) else {
-                if unresolved != nil { noteUnresolved(dataName.text, .dynamicName, at: offset) }
+                if unresolved != nil { noteUnresolved(dataName.text, .dynamicName, in: template, at: offset) }
                 return nil
             }
             switch value {
@@ -247,19 +310,19 @@ struct Renderer {
             }
         }
         if let target = templates[name] { return target }
-        if unresolved != nil { noteUnresolved(name, .template, at: offset) }
+        if unresolved != nil { noteUnresolved(name, .template, in: template, at: offset) }
         return nil
     }
 
-    private mutating func noteUnresolved(_ name: String, _ kind: UnresolvedName.Kind, at offset: Int) {
-        let position = template.position(ofByte: offset)
+    private mutating func noteUnresolved(_ name: String, _ kind: UnresolvedName.Kind, in template: CompiledTemplate, at offset: Int32) {
+        let position = template.position(ofByte: Int(offset))
         unresolved?.insert(UnresolvedName(
             name: name, kind: kind, path: template.path, line: position.line, column: position.column
         ))
     }
 
-    private func error(_ message: String, at offset: Int) -> TemplateError {
-        let position = template.position(ofByte: offset)
+    private func error(_ message: String, in template: CompiledTemplate, at offset: Int32) -> TemplateError {
+        let position = template.position(ofByte: Int(offset))
         return TemplateError(message: message, path: template.path, line: position.line, column: position.column)
     }
 }
