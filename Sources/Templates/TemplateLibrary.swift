@@ -104,24 +104,25 @@ public struct TemplateLibrary: Sendable {
     /// `maxIncludeDepth`.
     public func render(_ name: String, _ context: TemplateValue, into output: inout String) throws(TemplateError) {
         let template = try template(named: name)
+        var buffer = OutputBuffer(capacity: template.estimatedOutputSize)
         var renderer = Renderer(templates: templates, options: options, context: context)
-        try renderer.render(template, into: &output)
+        try renderer.render(template, into: &buffer)
+        output.append(buffer.string)
     }
 
     public func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String {
         let template = try template(named: name)
-        var output = ""
-        output.reserveCapacity(template.estimatedOutputSize)
+        var buffer = OutputBuffer(capacity: template.estimatedOutputSize)
         var renderer = Renderer(templates: templates, options: options, context: context)
-        try renderer.render(template, into: &output)
-        return output
+        try renderer.render(template, into: &buffer)
+        return buffer.string
     }
 
     /// Renders `name` and returns every name it looked up and did not find
     /// (rendered as empty), sorted by position and without duplicates.
     public func unresolvedNames(rendering name: String, _ context: TemplateValue) throws(TemplateError) -> [UnresolvedName] {
         let template = try template(named: name)
-        var output = ""
+        var output = OutputBuffer(capacity: 0)
         var renderer = Renderer(templates: templates, options: options, context: context)
         renderer.unresolved = []
         try renderer.render(template, into: &output)

@@ -77,7 +77,7 @@ struct Renderer {
         contextStack.reserveCapacity(16)
     }
 
-    mutating func render(_ template: CompiledTemplate, into output: inout String) throws(TemplateError) {
+    mutating func render(_ template: CompiledTemplate, into output: inout OutputBuffer) throws(TemplateError) {
         var current = Position(template: template, range: template.root)
         // The current template's tables, held in a local so the loop reads
         // them without going through the class reference each time.
@@ -176,7 +176,7 @@ struct Renderer {
     }
 
     /// Text pieces separated by line starts, at which the indentation goes.
-    private func appendIndented(_ pieces: [String], into output: inout String) {
+    private func appendIndented(_ pieces: [String], into output: inout OutputBuffer) {
         output.append(pieces[0])
         for piece in pieces.dropFirst() {
             output.append(indentation)
@@ -213,7 +213,7 @@ struct Renderer {
     /// added to each of its lines; returns the position inside it.
     private mutating func expand(
         _ range: CodeRange, of target: CompiledTemplate, indentation extra: String, isStandalone: Bool,
-        newOverrides: [String: Argument]?, from template: CompiledTemplate, at offset: Int32, into output: inout String
+        newOverrides: [String: Argument]?, from template: CompiledTemplate, at offset: Int32, into output: inout OutputBuffer
     ) throws(TemplateError) -> Position {
         guard includeDepth < maxIncludeDepth else {
             throw error(
@@ -266,10 +266,10 @@ struct Renderer {
         return value
     }
 
-    private func append(_ value: TemplateValue, escaped: Bool, into output: inout String) {
+    private func append(_ value: TemplateValue, escaped: Bool, into output: inout OutputBuffer) {
         switch value {
         case .string(let text):
-            if escaped { HTMLEscape.append(text, to: &output) } else { output.append(text) }
+            if escaped { output.appendEscaped(text) } else { output.append(text) }
         case .html(let html):
             output.append(html)
         case .int(let number):
