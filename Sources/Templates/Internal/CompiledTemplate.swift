@@ -11,41 +11,43 @@ final class CompiledTemplate: Sendable {
     let code: [Instruction]
     /// The body of the template.
     let root: CodeRange
-    /// Literal text, and for texts with line starts, the text split at them.
-    let texts: [String]
-    let textPieces: [[String]]
+    /// All literal text of the template, UTF-8; text instructions name byte ranges of it.
+    let textBytes: [UInt8]
+    /// For each text with line starts, the offsets in `textBytes` where an
+    /// indentation goes.
+    let lineStarts: [[Int32]]
     let names: [Name]
     let partials: [PartialCall]
     let parents: [ParentCall]
     let blocks: [BlockCall]
     /// Bytes of literal text in the template itself, to size output buffers.
     let estimatedOutputSize: Int
-    /// Byte offsets at which each line starts, for turning offsets into positions.
-    private let lineStarts: [Int]
+    /// Byte offsets at which each source line starts, for turning offsets into positions.
+    private let sourceLineStarts: [Int]
     private let source: String
 
     init(name: String, path: String, source: String, root: Content, lineStarts: [Int]) {
         self.name = name
         self.path = path
         self.source = source
-        self.lineStarts = lineStarts
+        self.sourceLineStarts = lineStarts
         var builder = Builder()
         self.root = builder.emit(root)
         self.code = builder.code
-        self.texts = builder.texts
-        self.textPieces = builder.textPieces
+        self.textBytes = builder.textBytes
+        self.lineStarts = builder.lineStarts
         self.names = builder.names
         self.partials = builder.partials
         self.parents = builder.parents
         self.blocks = builder.blocks
-        self.estimatedOutputSize = 2 * builder.texts.reduce(0) { $0 + $1.utf8.count } + 1024
+        self.estimatedOutputSize = 2 * builder.textBytes.count + 1024
     }
 
     var sourceText: String { source }
 
     /// 1-based line and Unicode-scalar column of a byte offset.
     func position(ofByte offset: Int) -> (line: Int, column: Int) {
-        Self.position(ofByte: offset, lineStarts: lineStarts, in: source)
+        Self.position(ofByte: offset, lineStarts: sourceLineStarts, in: source)
     }
 
     static func position(ofByte offset: Int, lineStarts: [Int], in source: String) -> (line: Int, column: Int) {
@@ -71,8 +73,8 @@ final class CompiledTemplate: Sendable {
     /// Flattens a node tree into instructions and tables.
     private struct Builder {
         var code: [Instruction] = []
-        var texts: [String] = []
-        var textPieces: [[String]] = []
+        var textBytes: [UInt8] = []
+        var lineStarts: [[Int32]] = []
         var names: [Name] = []
         var partials: [PartialCall] = []
         var parents: [ParentCall] = []
@@ -83,13 +85,18 @@ final class CompiledTemplate: Sendable {
             for node in content.nodes {
                 switch node {
                 case .text(let run):
+                    let start = textBytes.count
                     if run.pieces.isEmpty {
-                        code.append(Instruction(.text, operand: texts.count, end: 0, offset: 0))
-                        texts.append(run.text)
+                        textBytes.append(contentsOf: run.text.utf8)
+                        code.append(Instruction(.text, operand: start, end: textBytes.count, offset: 0))
                     } else {
-                        code.append(Instruction(.textWithLineStarts, operand: textPieces.count, end: texts.count, offset: 0))
-                        textPieces.append(run.pieces)
-                        texts.append(run.text)
+                        var offsets: [Int32] = []
+                        for (index, piece) in run.pieces.enumerated() {
+                            if index > 0 { offsets.append(Int32(truncatingIfNeeded: textBytes.count)) }
+                            textBytes.append(contentsOf: piece.utf8)
+                        }
+                        code.append(Instruction(.textWithLineStarts, operand: start, end: textBytes.count, offset: lineStarts.count))
+                        lineStarts.append(offsets)
                     }
                 case .variable(let variable):
                     code.append(Instruction(
@@ -138,10 +145,9 @@ final class CompiledTemplate: Sendable {
 /// One step of a compiled template: plain values only.
 struct Instruction: Sendable {
     enum Operation: UInt8, Sendable {
-        /// Appends `texts[operand]`.
+        /// Appends `textBytes[operand..<end]`.
         case text
-        /// Appends `textPieces[operand]` with the indentation between the
-        /// pieces, or without indentation the whole `texts[end]`.
+        /// The same, with the indentation inserted at `lineStarts[offset]`.
         case textWithLineStarts
         /// Appends the value of `names[operand]`, escaped or not.
         case escapedVariable, rawVariable

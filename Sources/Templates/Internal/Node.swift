@@ -49,14 +49,24 @@ struct Content: Sendable {
     static let empty = Content(nodes: [], startsWithLineStart: false)
 }
 
-/// A data name: `.` (the top of the context stack) or dotted parts.
-struct Name: Sendable, Hashable {
+/// A data name: `.` (the top of the context stack) or dotted parts. A
+/// class, so that the render loop passes it around with one reference count.
+final class Name: Sendable, Hashable {
     /// As written, for messages and for matching the closing tag.
-    var text: String
+    let text: String
     /// Empty for `.`.
-    var parts: [String]
+    let parts: [String]
+
+    init(text: String, parts: [String]) {
+        self.text = text
+        self.parts = parts
+    }
 
     var isImplicitIterator: Bool { parts.isEmpty }
+
+    static func == (lhs: Name, rhs: Name) -> Bool { lhs.text == rhs.text }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 struct VariableNode: Sendable {

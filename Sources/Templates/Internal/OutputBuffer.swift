@@ -14,6 +14,12 @@ struct OutputBuffer {
         if appended == nil { bytes.append(contentsOf: text.utf8) }
     }
 
+    /// Appends `source[start..<end]`.
+    @inline(__always)
+    mutating func append(_ source: [UInt8], _ start: Int, _ end: Int) {
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// Appends `text` with `& < > " '` escaped, copying the runs between them.
     mutating func appendEscaped(_ text: String) {
         let appended: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }

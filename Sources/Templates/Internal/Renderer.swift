@@ -40,14 +40,12 @@ struct Renderer {
 
     private struct Tables {
         let code: [Instruction]
-        let texts: [String]
-        let textPieces: [[String]]
+        let textBytes: [UInt8]
         let names: [Name]
 
         init(_ template: CompiledTemplate) {
             code = template.code
-            texts = template.texts
-            textPieces = template.textPieces
+            textBytes = template.textBytes
             names = template.names
         }
     }
@@ -103,13 +101,16 @@ struct Renderer {
 
             switch instruction.operation {
             case .text:
-                output.append(tables.texts[operand])
+                output.append(tables.textBytes, operand, Int(instruction.end))
 
             case .textWithLineStarts:
                 if indentation.isEmpty {
-                    output.append(tables.texts[Int(instruction.end)])
+                    output.append(tables.textBytes, operand, Int(instruction.end))
                 } else {
-                    appendIndented(tables.textPieces[operand], into: &output)
+                    appendIndented(
+                        tables.textBytes, operand, Int(instruction.end),
+                        lineStarts: current.template.lineStarts[Int(instruction.offset)], into: &output
+                    )
                 }
 
             case .escapedVariable, .rawVariable:
@@ -175,13 +176,15 @@ struct Renderer {
         }
     }
 
-    /// Text pieces separated by line starts, at which the indentation goes.
-    private func appendIndented(_ pieces: [String], into output: inout OutputBuffer) {
-        output.append(pieces[0])
-        for piece in pieces.dropFirst() {
+    /// Text with the indentation inserted at each line start.
+    private func appendIndented(_ bytes: [UInt8], _ start: Int, _ end: Int, lineStarts: [Int32], into output: inout OutputBuffer) {
+        var pieceStart = start
+        for lineStart in lineStarts {
+            output.append(bytes, pieceStart, Int(lineStart))
             output.append(indentation)
-            output.append(piece)
+            pieceStart = Int(lineStart)
         }
+        output.append(bytes, pieceStart, end)
     }
 
     /// The position inside a section (its range still to be set), or `nil`
