@@ -45,8 +45,6 @@ struct Content: Sendable {
     /// in the output. An indented expansion writes its indentation there only
     /// when the tag that expands it was standalone (it began a line itself).
     var startsWithLineStart: Bool
-
-    static let empty = Content(nodes: [], startsWithLineStart: false)
 }
 
 /// A data name: `.` (the top of the context stack) or dotted parts. A
