@@ -2,6 +2,14 @@ import Diagnostics
 
 /// A set of compiled templates that refer to each other by name (partials,
 /// parents). Built once, then shared by any number of concurrent renders.
+///
+/// How it works: `TemplateParser` reads each source once, over its UTF-8
+/// bytes, into a node tree (applying the spec's standalone-line and
+/// indentation rules as it goes); `CompiledTemplate` flattens the tree into
+/// plain instructions and one byte array of literal text; `Renderer` runs
+/// the instructions in a loop with an explicit stack (no recursion, so no
+/// input can exhaust the thread's stack) and writes into a byte buffer.
+/// The module takes sources as strings and never touches the file system.
 public struct TemplateLibrary: Sendable {
     public struct Options: Sendable, Hashable {
         public enum UnknownPartials: Sendable, Hashable {
@@ -15,7 +23,9 @@ public struct TemplateLibrary: Sendable {
         /// How deep partials, parents and blocks may expand inside each
         /// other; deeper is a render error (a template that includes itself).
         public var maxIncludeDepth: Int
-        /// How deep sections, parents and blocks may nest in one template.
+        /// How deep sections, parents and blocks may nest in one template;
+        /// deeper is a compile error. (Compiled trees are freed recursively:
+        /// keep this in the hundreds.)
         public var maxNestingDepth: Int
 
         public init(unknownPartials: UnknownPartials = .error, maxIncludeDepth: Int = 100, maxNestingDepth: Int = 100) {

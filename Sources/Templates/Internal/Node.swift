@@ -1,6 +1,7 @@
-/// The compiled form of a template: a tree of nodes that the renderer walks
-/// without looking at the source again. Offsets are UTF-8 byte offsets into
-/// the template's source, turned into line and column only for messages.
+/// What the parser makes of a template: a tree of nodes, which
+/// `CompiledTemplate` then flattens into instructions for the renderer.
+/// Offsets are UTF-8 byte offsets into the template's source, turned into
+/// line and column only for messages.
 enum Node: Sendable {
     case text(TextRun)
     case variable(VariableNode)
