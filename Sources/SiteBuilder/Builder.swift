@@ -61,8 +61,13 @@ public struct Builder: Sendable {
     /// Builds the site into the output folder.
     public func build() async throws(BuildFailure) -> BuildReport {
         try checkOutputLocation()
-        let (site, theme, warnings) = try await load()
         let publisher = Publisher(output: outputURL)
+        do {
+            try publisher.recover()
+        } catch {
+            throw BuildFailure([.error("cannot clean up after an earlier build in \(options.output): \(error.localizedDescription)")])
+        }
+        let (site, theme, warnings) = try await load()
         do {
             try publisher.prepare()
         } catch {

@@ -29,7 +29,7 @@ import SiteModel
             let written = try scaffold.create(kind: kind, path: "drafts-area/new-\(kind.rawValue)", title: "新的“\(kind.rawValue)”: 标题", now: TemporarySite.now)
             #expect(written == "content/drafts-area/new-\(kind.rawValue).md")
             let text = try #require(site.read(written))
-            #expect(text.contains("date: 2025-07-01 08:00"))
+            #expect(text.contains("date: 2025-07-01 00:00"))
         }
         let diagnostics = await Builder(options: site.options()).check()
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")

@@ -66,3 +66,11 @@ import Templates
         #expect(Set(outputs).count == 8)
     }
 }
+
+@Suite struct ListIndexTests {
+    @Test func aNumericPartSelectsAListItem() throws {
+        let library = try TemplateLibrary([TemplateSource(name: "t", path: "t.html", text: "{{#tags.0}}<ul>{{#tags}}<li>{{.}}</li>{{/tags}}</ul>{{/tags.0}}{{^tags.0}}none{{/tags.0}}|{{tags.1}}")])
+        #expect(try library.render("t", .object(["tags": .list([.string("劳模"), .string("工匠")])])) == "<ul><li>劳模</li><li>工匠</li></ul>|工匠")
+        #expect(try library.render("t", .object(["tags": .list([])])) == "none|")
+    }
+}

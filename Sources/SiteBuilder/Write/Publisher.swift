@@ -14,8 +14,10 @@ struct Publisher: Sendable {
         output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + suffix)
     }
 
-    /// Clears what a killed run left behind and makes an empty staging folder.
-    func prepare() throws {
+    /// Clears what a killed run left behind, restoring the old site if the
+    /// run died between its two renames. Runs before anything else, so even a
+    /// build that then fails leaves a complete output folder.
+    func recover() throws {
         let files = FileManager.default
         // A run killed between its two renames left the old site under `.old`.
         if !files.fileExists(atPath: output.path), files.fileExists(atPath: retired.path) {
@@ -24,7 +26,12 @@ struct Publisher: Sendable {
         for leftover in [staging, retired] where files.fileExists(atPath: leftover.path) {
             try files.removeItem(at: leftover)
         }
-        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Makes an empty staging folder.
+    func prepare() throws {
+        try recover()
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
     /// Puts the staging folder in place of the output folder.

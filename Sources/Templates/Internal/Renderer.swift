@@ -262,8 +262,18 @@ struct Renderer {
         guard var value = found else { return nil }
         var index = 1
         while index < name.parts.count {
-            guard case .object(let fields) = value, let next = fields[name.parts[index]] else { return nil }
-            value = next
+            switch value {
+            case .object(let fields):
+                guard let next = fields[name.parts[index]] else { return nil }
+                value = next
+            case .list(let items):
+                // An extension beyond the spec: `{{#tags.0}}` tests a list for a first
+                // item, so a template can wrap a non-empty list once.
+                guard let position = Int(name.parts[index]), items.indices.contains(position) else { return nil }
+                value = items[position]
+            default:
+                return nil
+            }
             index += 1
         }
         return value
