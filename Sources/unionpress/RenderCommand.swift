@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import FrontMatter
 import SiteBuilder
 import Templates
 
@@ -11,7 +12,15 @@ import Templates
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render one template with data from a JSON file and print the result."
+        abstract: "Render one template with data from a JSON or front-matter file and print the result.",
+        discussion: """
+        The data file is JSON (.json), front matter syntax read whole (.yml, .yaml), or a page \
+        (.md) whose front matter becomes the data.
+
+        Examples:
+          unionpress render templates/partials/item.html --data item.json
+          unionpress render templates/article.html --data page.yml --partials templates
+        """
     )
 
     @Argument(help: "The template file, e.g. templates/page.html.")
@@ -76,10 +85,8 @@ struct RenderCommand: AsyncParsableCommand {
     /// The data file as a value tree.
     private func loadData(diagnostics: inout [Diagnostic]) throws -> TemplateValue? {
         let fileExtension = (data as NSString).pathExtension.lowercased()
-        // TODO(lead): accept front-matter (YAML-subset) data files here once the FrontMatter module lands.
-        guard fileExtension == "json" else {
-            diagnostics.append(.error("unsupported data file \(data): only JSON (.json) is supported for now"))
-            return nil
+        if fileExtension != "json" {
+            return loadFrontMatterData(diagnostics: &diagnostics)
         }
         let bytes: Data
         do {
@@ -92,6 +99,23 @@ struct RenderCommand: AsyncParsableCommand {
             return try JSONDecoder().decode(TemplateValue.self, from: bytes)
         } catch {
             diagnostics.append(jsonDiagnostic(bytes))
+            return nil
+        }
+    }
+
+    /// A `.yml` file in front matter syntax (read whole), or a page (`.md`)
+    /// whose front matter becomes the data.
+    private func loadFrontMatterData(diagnostics: inout [Diagnostic]) -> TemplateValue? {
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: data)) else {
+            diagnostics.append(.error("cannot read \(data)"))
+            return nil
+        }
+        let isPage = (data as NSString).pathExtension.lowercased() == "md"
+        do {
+            let node = isPage ? try FrontMatterParser.parsePage(Array(bytes)).frontMatter : try FrontMatterParser.parseDocument(Array(bytes))
+            return node.templateValue
+        } catch {
+            diagnostics.append(error.diagnostic(file: data, source: String(decoding: bytes, as: UTF8.self)))
             return nil
         }
     }

@@ -16,22 +16,20 @@ struct ThemeLoader {
         var assets: [String: Theme.Asset] = [:]
         for file in DefaultTheme.assets { assets[file.path] = .embedded(file.text) }
 
-        var diagnostics: [Diagnostic] = []
         let folder = siteRoot.appendingPathComponent("templates")
-        for relative in Self.files(under: folder) {
-            let url = folder.appendingPathComponent(relative)
-            if relative.hasPrefix("assets/") {
-                assets[String(relative.dropFirst("assets/".count))] = .file(url)
-                continue
+        var diagnostics: [Diagnostic] = []
+        if FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                let loaded = try TemplateDirectoryLoader().load(from: folder, displayPath: "templates")
+                for source in loaded.sources { sources[source.name] = source }
+                diagnostics = loaded.diagnostics
+            } catch {
+                diagnostics.append(.error("cannot read templates/: \(error.localizedDescription)"))
             }
-            guard let dot = relative.lastIndex(of: "."), relative[dot...] == ".html" || relative[dot...] == ".mustache" || relative[dot...] == ".xml" else { continue }
-            let name = String(relative[..<dot])
-            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(.error("this template is not valid UTF-8", at: SourceLocation(file: "templates/\(relative)", line: 1, column: 1)))
-                continue
+            let assetFolder = folder.appendingPathComponent("assets")
+            for relative in Self.files(under: assetFolder) {
+                assets[relative] = .file(assetFolder.appendingPathComponent(relative))
             }
-            sources[name] = TemplateSource(name: name, path: "templates/\(relative)", text: text)
         }
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
         let ordered = sources.keys.sorted().compactMap { sources[$0] }
