@@ -9,4 +9,5 @@ public struct BuildReport: Sendable {
     public var filesCopied: Int
     /// Warnings: the build succeeded regardless.
     public var diagnostics: [Diagnostic]
+    public var timings = StageClock()
 }

@@ -27,7 +27,7 @@ public struct Builder: Sendable {
 
     /// Reads and checks everything, writing nothing: what `check` runs and
     /// what `build` runs first.
-    func load() async throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
+    func load(clock: inout StageClock) async throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
         let content = rootURL.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -39,12 +39,15 @@ public struct Builder: Sendable {
         } catch {
             throw BuildFailure([.error("cannot read content/: \(error.localizedDescription)")])
         }
+        clock.lap("scan")
         let parser = SiteParser(contentRoot: content, displayPrefix: "content/", baseURLOverride: options.baseURL, workers: workerCount)
         let parsed = await parser.parse(tree)
+        clock.lap("parse")
         var diagnostics = parsed.diagnostics
         diagnostics += tree.skippedLinks.map { .warning("symbolic link leads outside content/, not followed", at: SourceLocation(file: "content/\($0)", line: 1, column: 1)) }
         let (site, assemblyProblems) = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now).assemble(parsed)
         diagnostics += assemblyProblems
+        clock.lap("assemble")
 
         let theme: Theme
         switch ThemeLoader(siteRoot: rootURL).load() {
@@ -52,6 +55,7 @@ public struct Builder: Sendable {
         case .failure(let failure): throw BuildFailure(diagnostics + failure.diagnostics)
         }
         diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.path))
+        clock.lap("templates")
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics)
         }
@@ -67,7 +71,8 @@ public struct Builder: Sendable {
         } catch {
             throw BuildFailure([.error("cannot clean up after an earlier build in \(options.output): \(error.localizedDescription)")])
         }
-        let (site, theme, warnings) = try await load()
+        var clock = StageClock()
+        let (site, theme, warnings) = try await load(clock: &clock)
         do {
             try publisher.prepare()
         } catch {
@@ -75,8 +80,10 @@ public struct Builder: Sendable {
         }
         let writer = OutputWriter(root: publisher.staging)
         do {
-            let report = try await render(site, theme: theme, writer: writer, warnings: warnings)
+            var report = try await render(site, theme: theme, writer: writer, warnings: warnings, clock: &clock)
             try publisher.publish()
+            clock.lap("publish")
+            report.timings = clock
             return report
         } catch let failure as BuildFailure {
             publisher.discard()
@@ -91,8 +98,9 @@ public struct Builder: Sendable {
     /// diagnostics (warnings included) of a full render.
     public func check() async -> [Diagnostic] {
         do {
-            let (site, theme, warnings) = try await load()
-            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings)
+            var clock = StageClock()
+            let (site, theme, warnings) = try await load(clock: &clock)
+            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings, clock: &clock)
             return report.diagnostics.sorted(by: Diagnostic.printingOrder)
         } catch let failure as BuildFailure {
             return failure.diagnostics
@@ -111,33 +119,39 @@ public struct Builder: Sendable {
         }
     }
 
-    private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic]) async throws -> BuildReport {
+    private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock) async throws -> BuildReport {
         let views = ViewBuilder(site: site)
         let pageRenderer = PageRenderer(site: site, views: views, library: theme.library)
         let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
             pageRenderer.render(index) { path, html in try writer.write(path, html) }
         }
+        clock.lap("pages")
         let problems = digests.flatMap(\.diagnostics)
         if problems.contains(where: { $0.severity == .error }) {
             throw BuildFailure(warnings + problems)
         }
-        let lists: [ListRenderer.Output]
-        do {
-            lists = try ListRenderer(site: site, views: views, library: theme.library, digests: digests).render()
-        } catch {
-            throw BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))])
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            let lanes = workerCount
-            for lane in 0..<lanes {
-                group.addTask {
-                    for index in stride(from: lane, to: lists.count, by: lanes) {
-                        try writer.write(lists[index].path, lists[index].text)
-                    }
-                }
+        let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
+        let pagedLists = listRenderer.pagedLists()
+        let jobs = listRenderer.jobs(lists: pagedLists)
+        let listResults = await ParallelMap.map(jobs, workers: workerCount) { job -> Result<String, BuildFailure> in
+            do {
+                let output = try listRenderer.render(job, lists: pagedLists)
+                try writer.write(output.path, output.text)
+                return .success(output.path)
+            } catch let error as TemplateError {
+                return .failure(BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))]))
+            } catch {
+                return .failure(BuildFailure([.error("cannot write the site: \(error)")]))
             }
-            try await group.waitForAll()
         }
+        var listPaths: [String] = []
+        for result in listResults {
+            switch result {
+            case .success(let path): listPaths.append(path)
+            case .failure(let failure): throw failure
+            }
+        }
+        clock.lap("lists")
         let feeds = FeedRenderer(site: site, digests: digests)
         try writer.write("feed.xml", feeds.atom())
         try writer.write("sitemap.xml", feeds.sitemap())
@@ -151,12 +165,13 @@ public struct Builder: Sendable {
         for (source, output) in site.resourceOutputs.sorted(by: { $0.key < $1.key }) {
             try writer.copy(from: content.appendingPathComponent(source), to: output)
         }
-        let taxonomyPages = lists.count { path, _ in
+        clock.lap("feeds, assets, resources")
+        let taxonomyPages = listPaths.count { path in
             ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
         }
         return BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
-            filesWritten: site.pages.count + lists.count + 2 + theme.assets.count, filesCopied: site.resourceOutputs.count,
+            filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count, filesCopied: site.resourceOutputs.count,
             diagnostics: warnings + problems
         )
     }

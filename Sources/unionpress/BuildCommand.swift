@@ -38,6 +38,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Parallel workers (default: one per core).")
     var workers = 0
 
+    @Flag(name: .long, help: "Print the time each build stage took.")
+    var timings = false
+
     func run() async throws {
         let console = Console()
         var options = BuildOptions(root: site.root, now: Int(Date().timeIntervalSince1970))
@@ -53,6 +56,7 @@ struct BuildCommand: AsyncParsableCommand {
                 console.printDiagnostics(report.diagnostics)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 let time = String(format: "%.2f s", seconds)
+                if timings { console.err("timings: " + report.timings.summary) }
                 console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
             }
         } catch {

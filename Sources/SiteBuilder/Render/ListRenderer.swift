@@ -7,32 +7,124 @@ import Templates
 /// Renders every page made of other pages: section lists (paginated), the
 /// home page, taxonomy indexes and term pages, the people index, 404 and
 /// alias redirects. Uses the digests of rendered pages for summaries.
+///
+/// The work is described first as small `Job` values, then each job is
+/// rendered and written on its own, in parallel, so no list's HTML is kept.
 struct ListRenderer: Sendable {
     let site: Site
     let views: ViewBuilder
     let library: TemplateLibrary
     let digests: [PageDigest]
 
-    typealias Output = (path: String, text: String)
+    /// A taxonomy: where it lives and how it is titled.
+    struct Taxonomy: Sendable {
+        var root: String
+        var title: String
+        var description: String
+        var terms: [Term]
+    }
 
-    func render() throws(TemplateError) -> [Output] {
-        var outputs: [Output] = []
-        outputs.append(try home())
+    /// One list of pages, split into pages of `page_size`.
+    struct PagedList: Sendable {
+        var base: URLPath
+        var title: String
+        var description: String?
+        var introMarkdown: (body: String, line: Int)?
+        var items: [Int]
+        var children: [TemplateValue]
+        var breadcrumbs: [TemplateValue]
+        var section: String?
+    }
+
+    enum Job: Sendable {
+        case home
+        case notFound
+        case people
+        case taxonomyIndex(Int)
+        case list(Int, page: Int)
+        case alias(page: Int, alias: Int)
+    }
+
+    var taxonomies: [Taxonomy] {
+        [
+            Taxonomy(root: "tags", title: "专题", description: "按专题浏览全部报道。", terms: site.tags),
+            Taxonomy(root: "regions", title: "地区", description: "按省份和城市浏览各地工会的报道。", terms: site.regions),
+            Taxonomy(root: "honours", title: "荣誉", description: "光荣榜和劳模风采，按荣誉称号浏览。", terms: site.honours),
+            Taxonomy(root: "archive", title: "归档", description: "按年份浏览全部报道。", terms: site.years),
+            Taxonomy(root: "authors", title: "作者", description: "按记者和通讯员浏览报道。", terms: site.authors),
+        ]
+    }
+
+    /// Every paginated list of the site: sections, then taxonomy terms (and cities).
+    func pagedLists() -> [PagedList] {
+        var lists: [PagedList] = []
         for path in site.sections.keys.sorted() {
-            outputs += try section(path)
+            guard let info = site.sections[path] else { continue }
+            let children: [TemplateValue] = (site.childSections[path] ?? []).compactMap { child in
+                guard let childInfo = site.sections[child] else { return nil }
+                return .object([
+                    "title": .string(childInfo.title),
+                    "url": .string(views.links.href(childInfo.url)),
+                    "count": .int(site.sectionPages[child]?.count ?? 0),
+                ])
+            }
+            var crumbs = views.breadcrumbs(for: path)
+            crumbs.removeLast()
+            lists.append(PagedList(
+                base: info.url, title: info.title, description: info.description,
+                introMarkdown: (info.body, info.bodyStartLine), items: site.sectionPages[path] ?? [],
+                children: children, breadcrumbs: crumbs, section: path.split(separator: "/").first.map(String.init)
+            ))
         }
-        outputs += try taxonomy(root: "tags", title: "专题", description: "按专题浏览全部报道。", terms: site.tags)
-        outputs += try taxonomy(root: "regions", title: "地区", description: "按省份和城市浏览各地工会的报道。", terms: site.regions)
-        outputs += try taxonomy(root: "honours", title: "荣誉", description: "光荣榜和劳模风采，按荣誉称号浏览。", terms: site.honours)
-        outputs += try taxonomy(root: "archive", title: "归档", description: "按年份浏览全部报道。", terms: site.years)
-        outputs += try taxonomy(root: "authors", title: "作者", description: "按记者和通讯员浏览报道。", terms: site.authors)
-        outputs.append(try people())
-        outputs.append((
-            "404.html",
-            try library.render("404", views.root(title: "页面不存在", url: nil, description: nil, section: nil, extra: [:]))
-        ))
-        outputs += try aliases()
-        return outputs
+        let home: TemplateValue = .object(["title": .string("首页"), "url": .string(site.config.basePath)])
+        for taxonomy in taxonomies {
+            let crumbs: [TemplateValue] = [home, views.link(taxonomy.title, URLPath([taxonomy.root]))]
+            for term in taxonomy.terms {
+                let children = term.children.map { child in
+                    TemplateValue.object(["title": .string(child.name), "url": .string(views.links.href(child.url)), "count": .int(child.pages.count)])
+                }
+                lists.append(PagedList(
+                    base: term.url, title: "\(taxonomy.title)：\(term.name)", items: term.pages,
+                    children: children, breadcrumbs: crumbs, section: taxonomy.root
+                ))
+                for child in term.children {
+                    lists.append(PagedList(
+                        base: child.url, title: "\(taxonomy.title)：\(term.name) \(child.name)", items: child.pages,
+                        children: [], breadcrumbs: crumbs + [views.link(term.name, term.url)], section: taxonomy.root
+                    ))
+                }
+            }
+        }
+        return lists
+    }
+
+    func pageCount(_ list: PagedList) -> Int {
+        max(1, (list.items.count + site.config.pageSize - 1) / site.config.pageSize)
+    }
+
+    /// Every output, in a fixed order.
+    func jobs(lists: [PagedList]) -> [Job] {
+        var jobs: [Job] = [.home, .notFound, .people]
+        jobs += taxonomies.indices.map { .taxonomyIndex($0) }
+        for (index, list) in lists.enumerated() {
+            jobs += (1...pageCount(list)).map { .list(index, page: $0) }
+        }
+        for (pageIndex, page) in site.pages.enumerated() {
+            jobs += page.aliases.indices.map { .alias(page: pageIndex, alias: $0) }
+        }
+        return jobs
+    }
+
+    func render(_ job: Job, lists: [PagedList]) throws(TemplateError) -> (path: String, text: String) {
+        switch job {
+        case .home: return try home()
+        case .notFound:
+            return ("404.html", try library.render("404", views.root(title: "页面不存在", url: nil, description: nil, section: nil, extra: [:])))
+        case .people: return try people()
+        case .taxonomyIndex(let index): return try taxonomyIndex(taxonomies[index])
+        case .list(let index, let number): return try listPage(lists[index], number: number)
+        case .alias(let pageIndex, let aliasIndex): return try alias(pageIndex, aliasIndex)
+        }
     }
 
     private func markdown(_ body: String, startLine: Int) -> String? {
@@ -46,7 +138,7 @@ struct ListRenderer: Sendable {
         }.html
     }
 
-    private func home() throws(TemplateError) -> Output {
+    private func home() throws(TemplateError) -> (path: String, text: String) {
         let latest = site.newestFirst.prefix(10).map { views.item($0, digests: digests) }
         let rosters = site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5).map { views.item($0, digests: digests) }
         let sections: [TemplateValue] = site.topSections.compactMap { path in
@@ -67,54 +159,27 @@ struct ListRenderer: Sendable {
         return ("index.html", try library.render("home", context))
     }
 
-    /// A list split into pages of `page_size`: `/x/`, `/x/page/2/`, ...
-    private func paginated(
-        base: URLPath, title: String, description: String?, intro: String?, items: [Int],
-        children: [TemplateValue], breadcrumbs: [TemplateValue], section: String?
-    ) throws(TemplateError) -> [Output] {
+    private func listPage(_ list: PagedList, number: Int) throws(TemplateError) -> (path: String, text: String) {
         let size = site.config.pageSize
-        let total = max(1, (items.count + size - 1) / size)
-        var outputs: [Output] = []
-        for number in 1...total {
-            let slice = items.dropFirst((number - 1) * size).prefix(size)
-            let url = number == 1 ? base : base.appending(["page", String(number)])
-            var list: ViewBuilder.Object = [
-                "title": .string(number == 1 ? title : "\(title)（第\(number)页）"),
-                "description": description.map { .string($0) } ?? .null,
-                "url": .string(views.links.href(url)),
-                "items": .list(slice.map { views.item($0, digests: digests) }),
-                "pager": views.pager(base: base, current: number, total: total),
-                "children": .list(number == 1 ? children : []),
-                "breadcrumbs": .list(breadcrumbs),
-            ]
-            if number == 1, let intro { list["intro"] = .html(intro) }
-            let context = views.root(title: title, url: url, description: description, section: section, extra: ["list": .object(list)])
-            outputs.append((url.outputFile, try library.render("list", context)))
+        let slice = list.items.dropFirst((number - 1) * size).prefix(size)
+        let url = number == 1 ? list.base : list.base.appending(["page", String(number)])
+        var object: ViewBuilder.Object = [
+            "title": .string(number == 1 ? list.title : "\(list.title)（第\(number)页）"),
+            "description": list.description.map { .string($0) } ?? .null,
+            "url": .string(views.links.href(url)),
+            "items": .list(slice.map { views.item($0, digests: digests) }),
+            "pager": views.pager(base: list.base, current: number, total: pageCount(list)),
+            "children": .list(number == 1 ? list.children : []),
+            "breadcrumbs": .list(list.breadcrumbs),
+        ]
+        if number == 1, let intro = list.introMarkdown, let html = markdown(intro.body, startLine: intro.line) {
+            object["intro"] = .html(html)
         }
-        return outputs
+        let context = views.root(title: list.title, url: url, description: list.description, section: list.section, extra: ["list": .object(object)])
+        return (url.outputFile, try library.render("list", context))
     }
 
-    private func section(_ path: String) throws(TemplateError) -> [Output] {
-        guard let info = site.sections[path] else { return [] }
-        let children: [TemplateValue] = (site.childSections[path] ?? []).compactMap { child in
-            guard let childInfo = site.sections[child] else { return nil }
-            return .object([
-                "title": .string(childInfo.title),
-                "url": .string(views.links.href(childInfo.url)),
-                "count": .int(site.sectionPages[child]?.count ?? 0),
-            ])
-        }
-        var crumbs = views.breadcrumbs(for: path)
-        crumbs.removeLast()
-        return try paginated(
-            base: info.url, title: info.title, description: info.description,
-            intro: markdown(info.body, startLine: info.bodyStartLine), items: site.sectionPages[path] ?? [],
-            children: children, breadcrumbs: crumbs, section: path.split(separator: "/").first.map(String.init)
-        )
-    }
-
-    private func taxonomy(root: String, title: String, description: String, terms: [Term]) throws(TemplateError) -> [Output] {
-        let rootURL = URLPath([root])
+    private func taxonomyIndex(_ taxonomy: Taxonomy) throws(TemplateError) -> (path: String, text: String) {
         func termValue(_ term: Term) -> TemplateValue {
             .object([
                 "name": .string(term.name),
@@ -123,39 +188,22 @@ struct ListRenderer: Sendable {
                 "children": .list(term.children.map(termValue)),
             ])
         }
+        let rootURL = URLPath([taxonomy.root])
         let home: TemplateValue = .object(["title": .string("首页"), "url": .string(site.config.basePath)])
-        let indexContext = views.root(title: title, url: rootURL, description: description, section: root, extra: [
+        let context = views.root(title: taxonomy.title, url: rootURL, description: taxonomy.description, section: taxonomy.root, extra: [
             "list": .object([
-                "title": .string(title),
-                "description": .string(description),
-                "terms": .list(terms.map(termValue)),
+                "title": .string(taxonomy.title),
+                "description": .string(taxonomy.description),
+                "terms": .list(taxonomy.terms.map(termValue)),
                 "breadcrumbs": .list([home]),
             ]),
         ])
-        var outputs: [Output] = [(rootURL.outputFile, try library.render("terms", indexContext))]
-        let crumbs: [TemplateValue] = [home, views.link(title, rootURL)]
-        for term in terms {
-            let children = term.children.map { child in
-                TemplateValue.object(["title": .string(child.name), "url": .string(views.links.href(child.url)), "count": .int(child.pages.count)])
-            }
-            outputs += try paginated(
-                base: term.url, title: "\(title)：\(term.name)", description: nil, intro: nil, items: term.pages,
-                children: children, breadcrumbs: crumbs, section: root
-            )
-            var childCrumbs = crumbs
-            childCrumbs.append(views.link(term.name, term.url))
-            for child in term.children {
-                outputs += try paginated(
-                    base: child.url, title: "\(title)：\(term.name) \(child.name)", description: nil, intro: nil, items: child.pages,
-                    children: [], breadcrumbs: childCrumbs, section: root
-                )
-            }
-        }
-        return outputs
+        return (rootURL.outputFile, try library.render("terms", context))
     }
 
-    private func people() throws(TemplateError) -> Output {
+    private func people() throws(TemplateError) -> (path: String, text: String) {
         var groups: [(initial: String, people: [TemplateValue])] = []
+        var groupIndex: [String: Int] = [:]
         for person in site.people {
             let initial = person.pinyinInitial.map(String.init) ?? "#"
             let honours: [TemplateValue] = person.honours.map { honour in
@@ -171,9 +219,10 @@ struct ListRenderer: Sendable {
                 "profile_url": person.profile.map { .string(views.links.href(site.pages[$0].url)) } ?? .null,
                 "honours": .list(honours),
             ])
-            if let index = groups.firstIndex(where: { $0.initial == initial }) {
+            if let index = groupIndex[initial] {
                 groups[index].people.append(value)
             } else {
+                groupIndex[initial] = groups.count
                 groups.append((initial, [value]))
             }
         }
@@ -186,19 +235,15 @@ struct ListRenderer: Sendable {
         return (url.outputFile, try library.render("people", context))
     }
 
-    private func aliases() throws(TemplateError) -> [Output] {
-        var outputs: [Output] = []
-        for page in site.pages {
-            for alias in page.aliases {
-                let target = views.links.href(page.url)
-                let context = views.root(title: page.title, url: nil, description: nil, section: nil, extra: [
-                    "title": .string(page.title),
-                    "target": .string(target),
-                    "target_absolute": .string(site.config.origin + target),
-                ])
-                outputs.append((alias.path.outputFile, try library.render("alias", context)))
-            }
-        }
-        return outputs
+    private func alias(_ pageIndex: Int, _ aliasIndex: Int) throws(TemplateError) -> (path: String, text: String) {
+        let page = site.pages[pageIndex]
+        let alias = page.aliases[aliasIndex]
+        let target = views.links.href(page.url)
+        let context = views.root(title: page.title, url: nil, description: nil, section: nil, extra: [
+            "title": .string(page.title),
+            "target": .string(target),
+            "target_absolute": .string(site.config.origin + target),
+        ])
+        return (alias.path.outputFile, try library.render("alias", context))
     }
 }
