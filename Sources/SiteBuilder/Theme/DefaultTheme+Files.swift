@@ -626,7 +626,7 @@ figcaption { font-size: 0.875rem; color: var(--muted); }
 .body-name { margin-right: 0.5em; }
 .order-note { color: var(--muted); font-size: 0.875rem; margin: 0 0 0.5rem; }
 .count { color: var(--muted); font-size: 0.875rem; font-weight: 400; }
-.names { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr)); gap: 0.5rem 1rem; }
+.names { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr)); gap: 0.5rem 1rem; }
 .names li { display: flex; flex-direction: column; }
 .names .name { font-size: 1.1rem; font-weight: 600; }
 .names .unit, .names .note { font-size: 0.8rem; color: var(--muted); line-height: 1.4; }
