@@ -35,8 +35,18 @@ struct SiteParser: Sendable {
             config.baseURL = SiteConfig.normalizedBaseURL(baseURLOverride)
         }
 
+        // A folder is a section when it has an _index.md or holds pages (itself or below);
+        // a folder of static files only is just copied.
+        var folderWithPages: Set<String> = []
+        for page in tree.pages {
+            var path = page.sectionPath
+            while !path.isEmpty, folderWithPages.insert(path).inserted {
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = String(path[..<slash])
+            }
+        }
         var sections: [String: SectionInfo] = [:]
-        for (path, index) in tree.sections.sorted(by: { $0.key < $1.key }) {
+        for (path, index) in tree.sections.sorted(by: { $0.key < $1.key }) where (index ?? nil) != nil || folderWithPages.contains(path) {
             let name = String(path.split(separator: "/").last ?? Substring(path))
             let (info, problems) = readSection(path: path, title: name, indexFile: index)
             sections[path] = info
