@@ -38,7 +38,12 @@ public enum TextMeasure {
 
     /// Minutes to read the text: ceil(wordCount / 400), at least 1.
     public static func readingMinutes(_ text: String) -> Int {
-        max(1, (wordCount(text) + charactersPerMinute - 1) / charactersPerMinute)
+        readingMinutes(wordCount: wordCount(text))
+    }
+
+    /// Minutes to read a text of `wordCount` words, for callers that counted already.
+    public static func readingMinutes(wordCount: Int) -> Int {
+        max(1, (wordCount + charactersPerMinute - 1) / charactersPerMinute)
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
@@ -54,7 +59,12 @@ public enum TextMeasure {
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+        // ASCII first: Unicode property look-ups are slow and most non-CJK text is ASCII.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
     }
 
     /// ' ’ - _ join letters ("don't", "e-mail"); . , : join digits ("14.3", "1,103", "12:30").

@@ -11,7 +11,19 @@ public struct SiteConfig: Sendable, Hashable {
     public var title: String = "UnionPress"
     public var description: String = ""
     /// Absolute base URL, always ending in `/`.
-    public var baseURL: String = "https://example.org/"
+    public var baseURL: String = "https://example.org/" {
+        didSet {
+            basePath = Self.basePath(of: baseURL)
+            origin = Self.origin(of: baseURL)
+        }
+    }
+
+    /// The path part of the base URL (`/` or `/news/`), prefixed to every link
+    /// so that a site works under a sub-path. Kept with `baseURL`: links ask for it all the time.
+    public private(set) var basePath = "/"
+
+    /// `https://news.example.org` (no trailing slash), for absolute links in feeds.
+    public private(set) var origin = "https://example.org"
     public var language: String = "zh-CN"
     public var timezone: String = "Asia/Shanghai"
     public var utcOffsetSeconds: Int = 8 * 3600
@@ -23,9 +35,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init() {}
 
-    /// The path part of the base URL (`/` or `/news/`), prefixed to every link
-    /// so that a site works under a sub-path.
-    public var basePath: String {
+    private static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let afterHost = baseURL[schemeEnd.upperBound...]
         guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
@@ -33,8 +43,7 @@ public struct SiteConfig: Sendable, Hashable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// `https://news.example.org` (no trailing slash), for absolute links in feeds.
-    public var origin: String {
+    private static func origin(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "" }
         let afterHost = baseURL[schemeEnd.upperBound...]
         let hostEnd = afterHost.firstIndex(of: "/") ?? afterHost.endIndex

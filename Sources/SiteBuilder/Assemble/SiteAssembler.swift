@@ -122,7 +122,7 @@ struct SiteAssembler {
         diagnostics += Self.strokeTableGaps(pages)
 
         let people = Self.people(pages: pages, profileBySlug: profileBySlug)
-        let related = Self.related(pages: pages, tags: tags)
+        let related = Self.related(pages: pages, tags: tags, newestFirst: newestFirst)
 
         var resourceOutputs: [String: String] = [:]
         var bundleResources: [String: [String: String]] = [:]
@@ -249,8 +249,10 @@ struct SiteAssembler {
 
     /// Up to five pages sharing the most tags, looking only at each tag's
     /// nearest pages by date so that large tags stay linear.
-    static func related(pages: [Page], tags: [Term]) -> [[Int]] {
+    static func related(pages: [Page], tags: [Term], newestFirst: [Int]) -> [[Int]] {
         let window = 12
+        var rank = [Int](repeating: 0, count: pages.count)
+        for (position, index) in newestFirst.enumerated() { rank[index] = position }
         var positions: [String: [Int: Int]] = [:]
         var lists: [String: [Int]] = [:]
         for term in tags {
@@ -270,11 +272,9 @@ struct SiteAssembler {
                     scores[other, default: 0] += 1
                 }
             }
-            return scores.keys.sorted { lhs, rhs in
-                let left = scores[lhs] ?? 0
-                let right = scores[rhs] ?? 0
-                return left != right ? left > right : newer(pages[lhs], pages[rhs])
-            }.prefix(5).map { $0 }
+            // Most shared tags first, then newest: both as one integer key.
+            let ranked = scores.map { (key: -$0.value * pages.count + rank[$0.key], page: $0.key) }
+            return ranked.sorted { $0.key < $1.key }.prefix(5).map(\.page)
         }
     }
 }

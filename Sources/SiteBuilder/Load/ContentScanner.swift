@@ -13,13 +13,36 @@ struct ContentScanner {
         return tree
     }
 
-    private func entries(of relative: String) throws -> [String] {
-        let url = relative.isEmpty ? contentRoot : contentRoot.appendingPathComponent(relative)
-        return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-    }
-
     private enum EntryType { case file, directory, outside, other }
 
+    /// The folder's entries, sorted by name, with their types from readdir's
+    /// d_type, so most entries cost no stat call.
+    private func entries(of relative: String, rootPath: String) throws -> [(name: String, type: EntryType)] {
+        let folder = relative.isEmpty ? contentRoot.path : contentRoot.path + "/" + relative
+        guard let directory = opendir(folder) else {
+            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: folder])
+        }
+        defer { closedir(directory) }
+        var result: [(name: String, type: EntryType)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let entryType: EntryType
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): entryType = .file
+            case Int32(DT_DIR): entryType = .directory
+            default: entryType = type(of: path, rootPath: rootPath)
+            }
+            result.append((name, entryType))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// The type of an entry readdir could not tell: symbolic links are
+    /// followed only when they stay inside content/.
     private func type(of relative: String, rootPath: String) -> EntryType {
         let url = contentRoot.appendingPathComponent(relative)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return .other }
@@ -42,9 +65,8 @@ struct ContentScanner {
 
     private func scanDirectory(relative: String, section: String, tree: inout ContentTree, rootPath: String, depth: Int) throws {
         guard depth < 32 else { return }
-        for name in try entries(of: relative) {
+        for (name, entryType) in try entries(of: relative, rootPath: rootPath) {
             let path = Self.join(relative, name)
-            let entryType = type(of: path, rootPath: rootPath)
             if entryType == .outside {
                 tree.skippedLinks.append(path)
                 continue
@@ -81,11 +103,11 @@ struct ContentScanner {
 
     private func scanBundle(relative: String, owner: String, inner: String, tree: inout ContentTree, rootPath: String, depth: Int) throws {
         guard depth < 32 else { return }
-        for name in try entries(of: relative) {
+        for (name, entryType) in try entries(of: relative, rootPath: rootPath) {
             let path = Self.join(relative, name)
             let innerPath = Self.join(inner, name)
             if name.hasPrefix("_") || name.hasPrefix(".") || (inner.isEmpty && name == "index.md") { continue }
-            switch type(of: path, rootPath: rootPath) {
+            switch entryType {
             case .directory:
                 try scanBundle(relative: path, owner: owner, inner: innerPath, tree: &tree, rootPath: rootPath, depth: depth + 1)
             case .file:

@@ -41,10 +41,11 @@ struct PageRenderer: Sendable {
         }
 
         let summary = page.summary ?? ChineseSummary.cut(document.firstParagraphText, maxCharacters: site.config.summaryLength)
+        let words = TextMeasure.wordCount(document.plainText)
         var digest = PageDigest(
             summary: summary,
-            readingMinutes: TextMeasure.readingMinutes(document.plainText),
-            wordCount: TextMeasure.wordCount(document.plainText),
+            readingMinutes: TextMeasure.readingMinutes(wordCount: words),
+            wordCount: words,
             diagnostics: []
         )
         let context = views.root(

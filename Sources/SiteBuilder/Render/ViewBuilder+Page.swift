@@ -26,7 +26,7 @@ extension ViewBuilder {
             "subtitle": Self.text(page.subtitle),
             "column": Self.text(page.column),
             "byline": Self.text(page.byline),
-            "url": .string(links.href(page.url)),
+            "url": .string(pageHrefs[index]),
             "date": .object(dateValue(page.date)),
             "summary": Self.text(digest.summary),
             "reading_minutes": .int(digest.readingMinutes),
@@ -59,18 +59,17 @@ extension ViewBuilder {
             object["section"] = link(section.title, section.url)
         }
         if let previous = site.previous[index] {
-            object["previous"] = link(site.pages[previous].title, site.pages[previous].url)
+            object["previous"] = link(page: previous)
         }
         if let next = site.next[index] {
-            object["next"] = link(site.pages[next].title, site.pages[next].url)
+            object["next"] = link(page: next)
         }
         object["related"] = .list(site.related[index].map { other in
-            var item = link(site.pages[other].title, site.pages[other].url)
-            if case .object(var fields) = item {
-                fields["date"] = .object(dateValue(site.pages[other].date))
-                item = .object(fields)
-            }
-            return item
+            .object([
+                "title": .string(site.pages[other].title),
+                "url": .string(pageHrefs[other]),
+                "date": .object(dateValue(site.pages[other].date)),
+            ])
         })
         if let profile = page.profile { object["profile"] = profileView(profile, index: index) }
         if let roster = page.roster { object["roster"] = rosterView(roster) }

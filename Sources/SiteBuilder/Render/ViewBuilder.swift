@@ -8,10 +8,21 @@ struct ViewBuilder: Sendable {
     let links: LinkResolver
     /// Set by `serve` so pages can ask for live reload; empty in builds.
     var extraHead: String = ""
+    /// Every page's link, encoded once: lists ask for the same pages again and again.
+    let pageHrefs: [String]
+    /// The `site` value for each current section (menu highlighting), made once.
+    private let siteValues: [String: TemplateValue]
 
     init(site: Site) {
         self.site = site
-        self.links = LinkResolver(site: site)
+        let links = LinkResolver(site: site)
+        self.links = links
+        pageHrefs = site.pages.map { links.href($0.url) }
+        var values: [String: TemplateValue] = [:]
+        for section in site.topSections + ["tags", "regions", "honours", "archive", "authors", "people", ""] {
+            values[section] = Self.makeSiteValue(site: site, links: links, currentSection: section.isEmpty ? nil : section)
+        }
+        siteValues = values
     }
 
     typealias Object = [String: TemplateValue]
@@ -19,6 +30,10 @@ struct ViewBuilder: Sendable {
     // MARK: Shared
 
     func siteValue(currentSection: String?) -> TemplateValue {
+        siteValues[currentSection ?? ""] ?? Self.makeSiteValue(site: site, links: links, currentSection: currentSection)
+    }
+
+    private static func makeSiteValue(site: Site, links: LinkResolver, currentSection: String?) -> TemplateValue {
         let config = site.config
         let menu: [TemplateValue] = config.menu.map { item in
             let url = item.url.hasPrefix("/") ? config.basePath + String(item.url.dropFirst()) : item.url
@@ -64,6 +79,12 @@ struct ViewBuilder: Sendable {
         .object(["title": .string(title), "name": .string(title), "url": .string(links.href(url))])
     }
 
+    /// A link to a published page.
+    func link(page index: Int) -> TemplateValue {
+        let title = site.pages[index].title
+        return .object(["title": .string(title), "name": .string(title), "url": .string(pageHrefs[index])])
+    }
+
     private static func optional(_ text: String?) -> TemplateValue {
         guard let text, !text.isEmpty else { return .null }
         return .string(text)
@@ -80,7 +101,7 @@ struct ViewBuilder: Sendable {
         let page = site.pages[index]
         var object: Object = [
             "title": .string(page.title),
-            "url": .string(links.href(page.url)),
+            "url": .string(pageHrefs[index]),
             "kicker": Self.optional(page.kicker),
             "subtitle": Self.optional(page.subtitle),
             "date": .object(dateValue(page.date)),
@@ -93,14 +114,23 @@ struct ViewBuilder: Sendable {
         return .object(object)
     }
 
-    /// Page numbers with links, for a list split into pages.
+    /// Page numbers with links, for a list split into pages: the first and
+    /// last pages and two either side of the current one, with gaps between,
+    /// so a list of hundreds of pages does not link every page from every page.
     func pager(base: URLPath, current: Int, total: Int) -> TemplateValue {
         guard total > 1 else { return .null }
+        let baseHref = links.href(base)
         func url(_ number: Int) -> String {
-            links.href(number == 1 ? base : base.appending(["page", String(number)]))
+            number == 1 ? baseHref : baseHref + "page/\(number)/"
         }
-        let numbers: [TemplateValue] = (1...total).map { number in
-            .object(["number": .int(number), "url": .string(url(number)), "current": .bool(number == current)])
+        var shown = [1, total]
+        shown += (max(1, current - 2)...min(total, current + 2))
+        var numbers: [TemplateValue] = []
+        var previous = 0
+        for number in Set(shown).sorted() {
+            if number > previous + 1 { numbers.append(.object(["gap": .bool(true)])) }
+            numbers.append(.object(["number": .int(number), "url": .string(url(number)), "current": .bool(number == current), "gap": .bool(false)]))
+            previous = number
         }
         return .object([
             "current": .int(current),

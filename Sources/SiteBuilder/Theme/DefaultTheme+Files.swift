@@ -364,7 +364,7 @@ enum DefaultTheme {
 {{/previous_url}}
 <ol>
 {{#pages}}
-<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>
+<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{/gap}}</li>
 {{/pages}}
 </ol>
 {{#next_url}}
