@@ -54,7 +54,7 @@ public struct Builder: Sendable {
         case .success(let loaded): theme = loaded
         case .failure(let failure): throw BuildFailure(diagnostics + failure.diagnostics)
         }
-        diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.path))
+        diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath))
         clock.lap("templates")
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics)
@@ -120,7 +120,7 @@ public struct Builder: Sendable {
     }
 
     private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock) async throws -> BuildReport {
-        let views = ViewBuilder(site: site)
+        let views = ViewBuilder(site: site, assetPaths: theme.assetPaths)
         let pageRenderer = PageRenderer(site: site, views: views, library: theme.library)
         let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
             pageRenderer.render(index) { path, html in try writer.write(path, html) }
@@ -155,11 +155,8 @@ public struct Builder: Sendable {
         let feeds = FeedRenderer(site: site, digests: digests)
         try writer.write("feed.xml", feeds.atom())
         try writer.write("sitemap.xml", feeds.sitemap())
-        for (path, asset) in theme.assets {
-            switch asset {
-            case .embedded(let text): try writer.write("assets/" + path, text)
-            case .file(let url): try writer.copy(from: url, to: "assets/" + path)
-            }
+        for asset in theme.assets {
+            try writer.write("assets/" + asset.outputPath, bytes: asset.bytes)
         }
         let content = rootURL.appendingPathComponent("content")
         for (source, output) in site.resourceOutputs.sorted(by: { $0.key < $1.key }) {

@@ -25,6 +25,21 @@ import Testing
         #expect(positions == positions.sorted(), "the roster is in the printed (stroke) order")
     }
 
+    @Test func anArticlePageWeighsUnder30KBWithItsStylesheet() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("unionpress-weight-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions(root: Self.repositoryRoot.path, now: 1_767_225_600)
+        options.output = output.path
+        try await Builder(options: options).build()
+        let css = try #require(ThemeLoader.files(under: output.appendingPathComponent("assets")).first { $0.hasSuffix(".css") })
+        let cssBytes = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("assets/" + css).path)).count
+        // The longest article of the sample site.
+        let html = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("initiatives/xiamen-fengqiao/index.html").path))
+        #expect(html.count + cssBytes < 30 * 1024, "HTML \(html.count) + CSS \(cssBytes) bytes")
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(!text.contains("<script"), "no render-blocking script")
+    }
+
     @Test func theEmbeddedDefaultThemeMatchesTemplatesFolder() throws {
         let folder = Self.repositoryRoot.appendingPathComponent("templates")
         var onDisk: [String: String] = [:]

@@ -13,14 +13,20 @@ struct ViewBuilder: Sendable {
     /// The `site` value for each current section (menu highlighting), made once.
     private let siteValues: [String: TemplateValue]
 
-    init(site: Site) {
+    /// Asset URLs by template name (`site_css`), fingerprinted.
+    private let assetURLs: [String: TemplateValue]
+
+    /// `assetPaths`: template name → path under the output folder (see `Theme.assetPaths`).
+    init(site: Site, assetPaths: [String: String] = [:]) {
         self.site = site
         let links = LinkResolver(site: site)
         self.links = links
         pageHrefs = site.pages.map { links.href($0.url) }
+        let assetURLs = assetPaths.mapValues { TemplateValue.string(site.config.basePath + $0) }
+        self.assetURLs = assetURLs
         var values: [String: TemplateValue] = [:]
         for section in site.topSections + ["tags", "regions", "honours", "archive", "authors", "people", ""] {
-            values[section] = Self.makeSiteValue(site: site, links: links, currentSection: section.isEmpty ? nil : section)
+            values[section] = Self.makeSiteValue(site: site, links: links, assets: assetURLs, currentSection: section.isEmpty ? nil : section)
         }
         siteValues = values
     }
@@ -30,10 +36,10 @@ struct ViewBuilder: Sendable {
     // MARK: Shared
 
     func siteValue(currentSection: String?) -> TemplateValue {
-        siteValues[currentSection ?? ""] ?? Self.makeSiteValue(site: site, links: links, currentSection: currentSection)
+        siteValues[currentSection ?? ""] ?? Self.makeSiteValue(site: site, links: links, assets: assetURLs, currentSection: currentSection)
     }
 
-    private static func makeSiteValue(site: Site, links: LinkResolver, currentSection: String?) -> TemplateValue {
+    private static func makeSiteValue(site: Site, links: LinkResolver, assets: [String: TemplateValue], currentSection: String?) -> TemplateValue {
         let config = site.config
         let menu: [TemplateValue] = config.menu.map { item in
             let url = item.url.hasPrefix("/") ? config.basePath + String(item.url.dropFirst()) : item.url
@@ -57,7 +63,8 @@ struct ViewBuilder: Sendable {
             "honours_url": .string(config.basePath + "honours/"),
             "archive_url": .string(config.basePath + "archive/"),
             "authors_url": .string(config.basePath + "authors/"),
-            "css_url": .string(config.basePath + "assets/site.css"),
+            "css_url": assets["site_css"] ?? .string(config.basePath + "assets/site.css"),
+            "asset": .object(assets),
             "menu": .list(menu),
             "sections": .list(sections),
         ])

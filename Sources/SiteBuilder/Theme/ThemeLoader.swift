@@ -13,8 +13,8 @@ struct ThemeLoader {
         for file in DefaultTheme.templates {
             sources[file.name] = TemplateSource(name: file.name, path: "(default theme) templates/\(file.path)", text: file.text)
         }
-        var assets: [String: Theme.Asset] = [:]
-        for file in DefaultTheme.assets { assets[file.path] = .embedded(file.text) }
+        var assets: [String: [UInt8]] = [:]
+        for file in DefaultTheme.assets { assets[file.path] = Array(file.text.utf8) }
 
         let folder = siteRoot.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
@@ -28,14 +28,18 @@ struct ThemeLoader {
             }
             let assetFolder = folder.appendingPathComponent("assets")
             for relative in Self.files(under: assetFolder) {
-                assets[relative] = .file(assetFolder.appendingPathComponent(relative))
+                guard let data = FileManager.default.contents(atPath: assetFolder.appendingPathComponent(relative).path) else {
+                    diagnostics.append(.error("cannot read this asset", at: SourceLocation(file: "templates/assets/\(relative)", line: 1, column: 1)))
+                    continue
+                }
+                assets[relative] = [UInt8](data)
             }
         }
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
         let ordered = sources.keys.sorted().compactMap { sources[$0] }
         do {
             let library = try TemplateLibrary(ordered)
-            return .success(Theme(library: library, assets: assets.keys.sorted().compactMap { key in assets[key].map { (key, $0) } }))
+            return .success(Theme(library: library, assets: assets.keys.sorted().compactMap { key in assets[key].map { ThemeAsset(path: key, bytes: $0) } }))
         } catch {
             let texts = Dictionary(uniqueKeysWithValues: ordered.map { ($0.path, $0.text) })
             return .failure(BuildFailure(error.errors.map { $0.diagnostic(source: texts[$0.path] ?? "") }))
