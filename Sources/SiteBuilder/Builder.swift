@@ -121,7 +121,7 @@ public struct Builder: Sendable {
 
     private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock) async throws -> BuildReport {
         let views = ViewBuilder(site: site, assetPaths: theme.assetPaths)
-        let pageRenderer = PageRenderer(site: site, views: views, library: theme.library)
+        let pageRenderer = PageRenderer(site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"))
         let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
             pageRenderer.render(index) { path, html in try writer.write(path, html) }
         }

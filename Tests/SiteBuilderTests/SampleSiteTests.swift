@@ -23,6 +23,8 @@ import Testing
         let positions = printed.compactMap { html.range(of: ">\($0)<")?.lowerBound }
         #expect(positions.count == printed.count)
         #expect(positions == positions.sorted(), "the roster is in the printed (stroke) order")
+        let event = String(decoding: FileManager.default.contents(atPath: output.appendingPathComponent("events/2025/tangyin-volunteers/index.html").path) ?? Data(), as: UTF8.self)
+        #expect(event.contains("width=\"320\" height=\"200\" loading=\"lazy\""), "images carry their size")
     }
 
     @Test func anArticlePageWeighsUnder30KBWithItsStylesheet() async throws {

@@ -69,6 +69,16 @@ struct LinkResolver: Sendable {
         return .missing("\(destination): there is no file content/\(target)")
     }
 
+    /// The content-relative path of a file a page points to, when it is one
+    /// of the site's files (for reading an image's size).
+    func resourcePath(_ destination: String, from page: Page) -> String? {
+        if destination.hasPrefix("/") || Self.hasScheme(destination) { return nil }
+        let path = Self.percentDecode(String(destination.prefix { $0 != "#" && $0 != "?" }))
+        let directory = page.sourceDirectory
+        guard let target = Self.normalize(directory.isEmpty ? path : directory + "/" + path) else { return nil }
+        return site.resourceOutputs[target] == nil ? nil : target
+    }
+
     private static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon]

@@ -1,5 +1,6 @@
 import ChineseText
 import Diagnostics
+import Foundation
 import Markdown
 import SiteModel
 import Templates
@@ -11,6 +12,8 @@ struct PageRenderer: Sendable {
     let site: Site
     let views: ViewBuilder
     let library: TemplateLibrary
+    /// For reading the pixel size of the images a page shows.
+    let contentRoot: URL
 
     func render(_ index: Int, write: (String, String) throws -> Void) -> PageDigest {
         let page = site.pages[index]
@@ -34,9 +37,12 @@ struct PageRenderer: Sendable {
         if let image = page.image { references.append(image) }
         if let portrait = page.profile?.portrait { references.append(portrait) }
         references += page.event?.photos.map(\.source) ?? []
+        var imageSizes: [String: ImageSize] = [:]
         for reference in references {
             if case .missing(let reason) = links.resolve(reference.path, from: page) {
                 diagnostics.append(.error("missing image: \(reason)", at: reference.location))
+            } else if imageSizes[reference.path] == nil, let path = links.resourcePath(reference.path, from: page) {
+                imageSizes[reference.path] = ImageSize.read(contentRoot.appendingPathComponent(path))
             }
         }
 
@@ -50,7 +56,7 @@ struct PageRenderer: Sendable {
         )
         let context = views.root(
             title: page.title, url: page.url, description: summary, section: page.sectionPath.split(separator: "/").first.map(String.init),
-            extra: ["page": views.pageView(index, bodyHTML: document.html, digest: digest)]
+            extra: ["page": views.pageView(index, bodyHTML: document.html, digest: digest, imageSizes: imageSizes)]
         )
         let template = library.contains(page.kind.rawValue) ? page.kind.rawValue : "article"
         do {

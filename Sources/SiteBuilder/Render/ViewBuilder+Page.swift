@@ -18,7 +18,8 @@ extension ViewBuilder {
     }
 
     /// The full view of one page: its fields, its body, and its place in the site.
-    func pageView(_ index: Int, bodyHTML: String, digest: PageDigest) -> TemplateValue {
+    /// `imageSizes`: pixel sizes of the page's cover, portrait and photos, by the path as written.
+    func pageView(_ index: Int, bodyHTML: String, digest: PageDigest, imageSizes: [String: ImageSize] = [:]) -> TemplateValue {
         let page = site.pages[index]
         var object: Object = [
             "title": .string(page.title),
@@ -48,12 +49,12 @@ extension ViewBuilder {
         let authors = page.authors.isEmpty ? page.byline.map(BylineNames.names) ?? [] : page.authors
         object["authors"] = .list(authors.map { link($0, URLPath(["authors", $0])) })
         if let image = page.image {
-            object["image"] = .object([
+            object["image"] = .object(Self.sized(imageSizes[image.path]).merging([
                 "url": .string(resourceURL(image, of: page)),
                 "caption": Self.text(page.imageCaption),
                 "credit": Self.text(page.imageCredit),
                 "alt": .string(page.imageCaption ?? page.title),
-            ])
+            ]) { $1 })
         }
         if let section = site.sections[page.sectionPath] {
             object["section"] = link(section.title, section.url)
@@ -71,13 +72,19 @@ extension ViewBuilder {
                 "date": .object(dateValue(site.pages[other].date)),
             ])
         })
-        if let profile = page.profile { object["profile"] = profileView(profile, index: index) }
+        if let profile = page.profile { object["profile"] = profileView(profile, index: index, imageSizes: imageSizes) }
         if let roster = page.roster { object["roster"] = rosterView(roster) }
-        if let event = page.event { object["event"] = eventView(event, page: page) }
+        if let event = page.event { object["event"] = eventView(event, page: page, imageSizes: imageSizes) }
         return .object(object)
     }
 
-    private func profileView(_ profile: ProfileInfo, index: Int) -> TemplateValue {
+    /// `width` and `height` for an `<img>`, when the size is known.
+    private static func sized(_ size: ImageSize?) -> [String: TemplateValue] {
+        guard let size else { return [:] }
+        return ["width": .int(size.width), "height": .int(size.height)]
+    }
+
+    private func profileView(_ profile: ProfileInfo, index: Int, imageSizes: [String: ImageSize]) -> TemplateValue {
         let page = site.pages[index]
         var object: Object = [
             "name": .string(profile.name),
@@ -100,7 +107,9 @@ extension ViewBuilder {
             }),
         ]
         if let portrait = profile.portrait {
-            object["portrait"] = .object(["url": .string(resourceURL(portrait, of: page)), "alt": .string("\(profile.name)的照片")])
+            object["portrait"] = .object(Self.sized(imageSizes[portrait.path]).merging(
+                ["url": .string(resourceURL(portrait, of: page)), "alt": .string("\(profile.name)的照片")]
+            ) { $1 })
         }
         return .object(object)
     }
@@ -141,17 +150,18 @@ extension ViewBuilder {
         return .object(object)
     }
 
-    private func eventView(_ event: EventInfo, page: Page) -> TemplateValue {
+    private func eventView(_ event: EventInfo, page: Page, imageSizes: [String: ImageSize]) -> TemplateValue {
         var object: Object = [
             "location": Self.text(event.location),
             "organizers": .list(event.organizers.map { .string($0) }),
-            "photos": .list(event.photos.map { photo in
-                .object([
+            // The cover is shown above the body already; the gallery does not repeat it.
+            "photos": .list(event.photos.filter { $0.source.path != page.image?.path }.map { photo in
+                .object(Self.sized(imageSizes[photo.source.path]).merging([
                     "url": .string(resourceURL(photo.source, of: page)),
                     "caption": Self.text(photo.caption),
                     "credit": Self.text(photo.credit),
                     "alt": .string(photo.caption ?? page.title),
-                ])
+                ]) { $1 })
             }),
         ]
         if let start = event.start { object["start"] = .object(dateValue(start)) }

@@ -132,7 +132,7 @@ enum DefaultTheme {
 <section class="gallery" aria-label="图片">
 {{#page.event.photos}}
 <figure>
-<img src="{{url}}" alt="{{alt}}" loading="lazy">
+<img src="{{url}}" alt="{{alt}}"{{#width}} width="{{width}}" height="{{height}}"{{/width}} loading="lazy">
 {{#caption}}
 <figcaption>{{caption}}{{#credit}} <span class="credit">{{credit}}</span>{{/credit}}</figcaption>
 {{/caption}}
@@ -256,7 +256,7 @@ enum DefaultTheme {
         ("partials/cover", "partials/cover.html", #"""
 {{#page.image}}
 <figure class="cover">
-<img src="{{url}}" alt="{{alt}}" loading="lazy">
+<img src="{{url}}" alt="{{alt}}"{{#width}} width="{{width}}" height="{{height}}"{{/width}} loading="lazy">
 {{#caption}}
 <figcaption>{{caption}}{{#credit}} <span class="credit">{{credit}}</span>{{/credit}}</figcaption>
 {{/caption}}
@@ -422,7 +422,7 @@ enum DefaultTheme {
 {{#page.profile}}
 <header class="profile-header">
 {{#portrait}}
-<img class="portrait" src="{{url}}" alt="{{alt}}" loading="lazy">
+<img class="portrait" src="{{url}}" alt="{{alt}}"{{#width}} width="{{width}}" height="{{height}}"{{/width}} loading="lazy">
 {{/portrait}}
 <h1>{{name}}</h1>
 <p class="profile-role">{{unit}}{{#occupation}} {{occupation}}{{/occupation}}</p>
@@ -555,7 +555,7 @@ enum DefaultTheme {
   --line: #e3e5e8;
   --bg: #ffffff;
   --soft: #f6f7f8;
-  --measure: 40em;
+  --measure: 42rem;
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
