@@ -40,22 +40,7 @@ enum DefaultTheme {
 {{<base}}
 {{$main}}
 <article class="article">
-{{#page}}
-{{>partials/breadcrumbs}}
-{{/page}}
-<header class="article-header">
-{{#page.column}}
-<p class="column">{{page.column}}</p>
-{{/page.column}}
-{{#page.kicker}}
-<p class="kicker">{{page.kicker}}</p>
-{{/page.kicker}}
-<h1>{{page.title}}</h1>
-{{#page.subtitle}}
-<p class="subtitle">{{page.subtitle}}</p>
-{{/page.subtitle}}
-{{>partials/byline}}
-</header>
+{{>partials/article-header}}
 {{>partials/cover}}
 <div class="body">
 {{{page.body}}}
@@ -98,19 +83,7 @@ enum DefaultTheme {
 {{<base}}
 {{$main}}
 <article class="event">
-{{#page}}
-{{>partials/breadcrumbs}}
-{{/page}}
-<header class="article-header">
-{{#page.kicker}}
-<p class="kicker">{{page.kicker}}</p>
-{{/page.kicker}}
-<h1>{{page.title}}</h1>
-{{#page.subtitle}}
-<p class="subtitle">{{page.subtitle}}</p>
-{{/page.subtitle}}
-{{>partials/byline}}
-</header>
+{{>partials/article-header}}
 {{#page.event}}
 <dl class="event-facts">
 {{#start}}
@@ -226,6 +199,25 @@ enum DefaultTheme {
 </section>
 {{/main}}
 {{/base}}
+
+"""#),
+        ("partials/article-header", "partials/article-header.html", #"""
+{{#page}}
+{{>partials/breadcrumbs}}
+{{/page}}
+<header class="article-header">
+{{#page.column}}
+<p class="column">{{page.column}}</p>
+{{/page.column}}
+{{#page.kicker}}
+<p class="kicker">{{page.kicker}}</p>
+{{/page.kicker}}
+<h1>{{page.title}}</h1>
+{{#page.subtitle}}
+<p class="subtitle">{{page.subtitle}}</p>
+{{/page.subtitle}}
+{{>partials/byline}}
+</header>
 
 """#),
         ("partials/breadcrumbs", "partials/breadcrumbs.html", #"""
@@ -462,19 +454,7 @@ enum DefaultTheme {
 {{<base}}
 {{$main}}
 <article class="roster">
-{{#page}}
-{{>partials/breadcrumbs}}
-{{/page}}
-<header class="article-header">
-{{#page.kicker}}
-<p class="kicker">{{page.kicker}}</p>
-{{/page.kicker}}
-<h1>{{page.title}}</h1>
-{{#page.subtitle}}
-<p class="subtitle">{{page.subtitle}}</p>
-{{/page.subtitle}}
-{{>partials/byline}}
-</header>
+{{>partials/article-header}}
 {{#page.roster}}
 <dl class="roster-facts">
 {{#honour}}
