@@ -24,8 +24,9 @@ public enum DiagnosticJSON {
         return head + "::" + escapeData(diagnostic.message)
     }
 
-    /// A JSON string literal.
-    public static func quote(_ text: String) -> String {
+    /// A JSON string literal. With `escapingHTML`, `<`, `>` and `&` are
+    /// written as `\u` escapes too, so the JSON is safe inside a `<script>`.
+    public static func quote(_ text: String, escapingHTML: Bool = true) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -34,12 +35,14 @@ public enum DiagnosticJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "<" where escapingHTML: out += "\\u003c"
+            case ">" where escapingHTML: out += "\\u003e"
+            case "&" where escapingHTML: out += "\\u0026"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)

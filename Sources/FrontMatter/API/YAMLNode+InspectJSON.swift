@@ -1,3 +1,4 @@
+import Diagnostics
 extension YAMLNode {
     /// The node as compact JSON, as `unionpress inspect` prints it: keys in
     /// source order; a date as `{"$date": "2025-06-06"}`; a date-time as
@@ -57,25 +58,6 @@ private struct JSONWriter {
     }
 
     func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        output += DiagnosticJSON.quote(text, escapingHTML: false)
     }
 }
