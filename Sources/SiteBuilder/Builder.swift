@@ -96,11 +96,14 @@ public struct Builder: Sendable {
 
     /// Everything `build` validates, without writing anything: the
     /// diagnostics (warnings included) of a full render.
-    public func check() async -> [Diagnostic] {
+    ///
+    /// With `templateNames`, also warns about names templates use that no
+    /// page's data has (a typo such as `{{page.titel}}`).
+    public func check(templateNames: Bool = false) async -> [Diagnostic] {
         do {
             var clock = StageClock()
             let (site, theme, warnings) = try await load(clock: &clock)
-            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings, clock: &clock)
+            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings, clock: &clock, collectUnresolved: templateNames)
             return report.diagnostics.sorted(by: Diagnostic.printingOrder)
         } catch let failure as BuildFailure {
             return failure.diagnostics
@@ -119,9 +122,14 @@ public struct Builder: Sendable {
         }
     }
 
-    private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock) async throws -> BuildReport {
+    private func render(
+        _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false
+    ) async throws -> BuildReport {
         let views = ViewBuilder(site: site, assetPaths: theme.assetPaths)
-        let pageRenderer = PageRenderer(site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"))
+        let pageRenderer = PageRenderer(
+            site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"),
+            collectUnresolved: collectUnresolved
+        )
         let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
             pageRenderer.render(index) { path, html in try writer.write(path, html) }
         }
@@ -133,11 +141,12 @@ public struct Builder: Sendable {
         let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
         let pagedLists = listRenderer.pagedLists()
         let jobs = listRenderer.jobs(lists: pagedLists)
-        let listResults = await ParallelMap.map(jobs, workers: workerCount) { job -> Result<String, BuildFailure> in
+        let listResults = await ParallelMap.map(jobs, workers: workerCount) { job -> Result<(String, [UnresolvedName]), BuildFailure> in
             do {
                 let output = try listRenderer.render(job, lists: pagedLists)
                 try writer.write(output.path, output.text)
-                return .success(output.path)
+                let unresolved = collectUnresolved ? try listRenderer.unresolvedNames(job, lists: pagedLists) : []
+                return .success((output.path, unresolved))
             } catch let error as TemplateError {
                 return .failure(BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))]))
             } catch {
@@ -145,11 +154,20 @@ public struct Builder: Sendable {
             }
         }
         var listPaths: [String] = []
+        var unresolved = Set(digests.flatMap(\.unresolved))
         for result in listResults {
             switch result {
-            case .success(let path): listPaths.append(path)
+            case .success(let (path, names)):
+                listPaths.append(path)
+                unresolved.formUnion(names)
             case .failure(let failure): throw failure
             }
+        }
+        let templateWarnings = unresolved.sorted().map { name in
+            var diagnostic = theme.library.diagnostic(for: TemplateError(message: "", path: name.path, line: name.line, column: name.column))
+            diagnostic.severity = .warning
+            diagnostic.message = "\"\(name.name)\" is not in the data of any page this template renders: check the spelling"
+            return diagnostic
         }
         clock.lap("lists")
         let feeds = FeedRenderer(site: site, digests: digests)
@@ -169,7 +187,7 @@ public struct Builder: Sendable {
         return BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
             filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count, filesCopied: site.resourceOutputs.count,
-            diagnostics: warnings + problems
+            diagnostics: warnings + problems + templateWarnings
         )
     }
 }

@@ -41,7 +41,7 @@ struct CheckCommand: AsyncParsableCommand {
         var options = BuildOptions(root: site.root, now: Int(Date().timeIntervalSince1970))
         options.includeDrafts = drafts
         options.includeFuture = future
-        let diagnostics = await Builder(options: options).check()
+        let diagnostics = await Builder(options: options).check(templateNames: strict)
         let console = Console()
         switch format {
         case .text:

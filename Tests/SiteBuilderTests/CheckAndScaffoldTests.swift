@@ -50,3 +50,25 @@ import SiteModel
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("outside.md").path))
     }
 }
+
+@Suite struct StrictTemplateCheckTests {
+    @Test func theDefaultThemeUsesOnlyNamesItsDataHas() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let diagnostics = await Builder(options: site.options()).check(templateNames: true)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+    }
+
+    @Test func aMisspelledNameIsAWarningAtItsPosition() async throws {
+        var files = SmallSite.files
+        files["templates/article.html"] = "{{<base}}{{$main}}\n<h1>{{page.titel}}</h1>\n{{/main}}{{/base}}\n"
+        let site = try TemporarySite(files)
+        let diagnostics = await Builder(options: site.options()).check(templateNames: true)
+        #expect(diagnostics.count == 1)
+        let warning = try #require(diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.description == "templates/article.html:2:5: warning: \"page.titel\" is not in the data of any page this template renders: check the spelling")
+        #expect(warning.sourceLine == "<h1>{{page.titel}}</h1>")
+        // Without --strict the same site checks clean.
+        #expect(await Builder(options: site.options()).check().isEmpty)
+    }
+}

@@ -115,16 +115,33 @@ struct ListRenderer: Sendable {
         return jobs
     }
 
-    func render(_ job: Job, lists: [PagedList]) throws(TemplateError) -> (path: String, text: String) {
+    /// What one job renders: the output file, the template and its data.
+    struct Output: Sendable {
+        var path: String
+        var template: String
+        var context: TemplateValue
+    }
+
+    func output(_ job: Job, lists: [PagedList]) -> Output {
         switch job {
-        case .home: return try home()
-        case .notFound:
-            return ("404.html", try library.render("404", views.root(title: "页面不存在", url: nil, description: nil, section: nil, extra: [:])))
-        case .people: return try people()
-        case .taxonomyIndex(let index): return try taxonomyIndex(taxonomies[index])
-        case .list(let index, let number): return try listPage(lists[index], number: number)
-        case .alias(let pageIndex, let aliasIndex): return try alias(pageIndex, aliasIndex)
+        case .home: home()
+        case .notFound: Output(path: "404.html", template: "404", context: views.root(title: "页面不存在", url: nil, description: nil, section: nil, extra: [:]))
+        case .people: people()
+        case .taxonomyIndex(let index): taxonomyIndex(taxonomies[index])
+        case .list(let index, let number): listPage(lists[index], number: number)
+        case .alias(let pageIndex, let aliasIndex): alias(pageIndex, aliasIndex)
         }
+    }
+
+    func render(_ job: Job, lists: [PagedList]) throws(TemplateError) -> (path: String, text: String) {
+        let output = output(job, lists: lists)
+        return (output.path, try library.render(output.template, output.context))
+    }
+
+    /// The template names a job's data lacked, for `check --strict`.
+    func unresolvedNames(_ job: Job, lists: [PagedList]) throws(TemplateError) -> [UnresolvedName] {
+        let output = output(job, lists: lists)
+        return try library.unresolvedNames(rendering: output.template, output.context)
     }
 
     private func markdown(_ body: String, startLine: Int) -> String? {
@@ -138,7 +155,7 @@ struct ListRenderer: Sendable {
         }.html
     }
 
-    private func home() throws(TemplateError) -> (path: String, text: String) {
+    private func home() -> Output {
         let latest = site.newestFirst.prefix(10).map { views.item($0, digests: digests) }
         let rosters = site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5).map { views.item($0, digests: digests) }
         let sections: [TemplateValue] = site.topSections.compactMap { path in
@@ -154,12 +171,12 @@ struct ListRenderer: Sendable {
             "rosters": .list(Array(rosters)),
             "sections": .list(sections),
         ]
-        if let intro = markdown(site.home.body, startLine: site.home.bodyStartLine) { extra["intro"] = .html(intro) }
+        extra["intro"] = markdown(site.home.body, startLine: site.home.bodyStartLine).map { .html($0) } ?? .null
         let context = views.root(title: site.config.title, url: .root, description: site.config.description, section: nil, extra: extra)
-        return ("index.html", try library.render("home", context))
+        return Output(path: "index.html", template: "home", context: context)
     }
 
-    private func listPage(_ list: PagedList, number: Int) throws(TemplateError) -> (path: String, text: String) {
+    private func listPage(_ list: PagedList, number: Int) -> Output {
         let size = site.config.pageSize
         let slice = list.items.dropFirst((number - 1) * size).prefix(size)
         let url = number == 1 ? list.base : list.base.appending(["page", String(number)])
@@ -172,14 +189,15 @@ struct ListRenderer: Sendable {
             "children": .list(number == 1 ? list.children : []),
             "breadcrumbs": .list(list.breadcrumbs),
         ]
+        object["intro"] = .null
         if number == 1, let intro = list.introMarkdown, let html = markdown(intro.body, startLine: intro.line) {
             object["intro"] = .html(html)
         }
         let context = views.root(title: list.title, url: url, description: list.description, section: list.section, extra: ["list": .object(object)])
-        return (url.outputFile, try library.render("list", context))
+        return Output(path: url.outputFile, template: "list", context: context)
     }
 
-    private func taxonomyIndex(_ taxonomy: Taxonomy) throws(TemplateError) -> (path: String, text: String) {
+    private func taxonomyIndex(_ taxonomy: Taxonomy) -> Output {
         func termValue(_ term: Term) -> TemplateValue {
             .object([
                 "name": .string(term.name),
@@ -198,10 +216,10 @@ struct ListRenderer: Sendable {
                 "breadcrumbs": .list([home]),
             ]),
         ])
-        return (rootURL.outputFile, try library.render("terms", context))
+        return Output(path: rootURL.outputFile, template: "terms", context: context)
     }
 
-    private func people() throws(TemplateError) -> (path: String, text: String) {
+    private func people() -> Output {
         var groups: [(initial: String, people: [TemplateValue])] = []
         var groupIndex: [String: Int] = [:]
         for person in site.people {
@@ -232,10 +250,10 @@ struct ListRenderer: Sendable {
             "groups": .list(groups.map { .object(["initial": .string($0.initial), "people": .list($0.people)]) }),
             "breadcrumbs": .list([.object(["title": .string("首页"), "url": .string(site.config.basePath)])]),
         ])
-        return (url.outputFile, try library.render("people", context))
+        return Output(path: url.outputFile, template: "people", context: context)
     }
 
-    private func alias(_ pageIndex: Int, _ aliasIndex: Int) throws(TemplateError) -> (path: String, text: String) {
+    private func alias(_ pageIndex: Int, _ aliasIndex: Int) -> Output {
         let page = site.pages[pageIndex]
         let alias = page.aliases[aliasIndex]
         let target = views.links.href(page.url)
@@ -244,6 +262,6 @@ struct ListRenderer: Sendable {
             "target": .string(target),
             "target_absolute": .string(site.config.origin + target),
         ])
-        return (alias.path.outputFile, try library.render("alias", context))
+        return Output(path: alias.path.outputFile, template: "alias", context: context)
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Templates
 
 /// What rendering a page's body tells the rest of the build: its summary
 /// and measures for lists and feeds. The body's HTML is not kept.
@@ -7,4 +8,6 @@ struct PageDigest: Sendable {
     var readingMinutes: Int
     var wordCount: Int
     var diagnostics: [Diagnostic]
+    /// Template names this page's data did not have (only when asked, for `check --strict`).
+    var unresolved: [UnresolvedName] = []
 }

@@ -14,6 +14,8 @@ struct PageRenderer: Sendable {
     let library: TemplateLibrary
     /// For reading the pixel size of the images a page shows.
     let contentRoot: URL
+    /// Also list the template names the page's data lacked (`check --strict`).
+    var collectUnresolved = false
 
     func render(_ index: Int, write: (String, String) throws -> Void) -> PageDigest {
         let page = site.pages[index]
@@ -64,6 +66,9 @@ struct PageRenderer: Sendable {
             html.reserveCapacity(document.html.utf8.count + 8192)
             try library.render(template, context, into: &html)
             try write(page.url.outputFile, html)
+            if collectUnresolved {
+                digest.unresolved = try library.unresolvedNames(rendering: template, context)
+            }
         } catch let error as TemplateError {
             diagnostics.append(.error("while rendering content/\(page.id): \(error.message)", at: SourceLocation(file: error.path, line: error.line, column: error.column)))
         } catch {

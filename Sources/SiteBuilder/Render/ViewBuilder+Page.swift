@@ -34,20 +34,22 @@ extension ViewBuilder {
             "word_count": .int(digest.wordCount),
             "body": .html(bodyHTML),
             "kind": .string(page.kind.rawValue),
-            "is_\(page.kind.rawValue)": .bool(true),
+            "is_article": .bool(page.kind == .article),
+            "is_profile": .bool(page.kind == .profile),
+            "is_roster": .bool(page.kind == .roster),
+            "is_event": .bool(page.kind == .event),
             "tags": .list(page.tags.map { link($0, URLPath(["tags", $0])) }),
             "breadcrumbs": .list(breadcrumbs(for: page.sectionPath)),
         ]
-        if let updated = page.updated, updated != page.date { object["updated"] = .object(dateValue(updated)) }
-        if !page.region.isEmpty {
-            var path = URLPath(["regions"])
-            object["region"] = .list(page.region.map { name in
-                path = path.appending(name)
-                return link(name, path)
-            })
-        }
+        object["updated"] = page.updated.flatMap { $0 == page.date ? nil : TemplateValue.object(dateValue($0)) } ?? .null
+        var regionPath = URLPath(["regions"])
+        object["region"] = .list(page.region.map { name in
+            regionPath = regionPath.appending(name)
+            return link(name, regionPath)
+        })
         let authors = page.authors.isEmpty ? page.byline.map(BylineNames.names) ?? [] : page.authors
         object["authors"] = .list(authors.map { link($0, URLPath(["authors", $0])) })
+        object["image"] = .null
         if let image = page.image {
             object["image"] = .object(Self.sized(imageSizes[image.path]).merging([
                 "url": .string(resourceURL(image, of: page)),
@@ -56,15 +58,9 @@ extension ViewBuilder {
                 "alt": .string(page.imageCaption ?? page.title),
             ]) { $1 })
         }
-        if let section = site.sections[page.sectionPath] {
-            object["section"] = link(section.title, section.url)
-        }
-        if let previous = site.previous[index] {
-            object["previous"] = link(page: previous)
-        }
-        if let next = site.next[index] {
-            object["next"] = link(page: next)
-        }
+        object["section"] = site.sections[page.sectionPath].map { link($0.title, $0.url) } ?? .null
+        object["previous"] = site.previous[index].map { link(page: $0) } ?? .null
+        object["next"] = site.next[index].map { link(page: $0) } ?? .null
         object["related"] = .list(site.related[index].map { other in
             .object([
                 "title": .string(site.pages[other].title),
@@ -72,15 +68,15 @@ extension ViewBuilder {
                 "date": .object(dateValue(site.pages[other].date)),
             ])
         })
-        if let profile = page.profile { object["profile"] = profileView(profile, index: index, imageSizes: imageSizes) }
-        if let roster = page.roster { object["roster"] = rosterView(roster) }
-        if let event = page.event { object["event"] = eventView(event, page: page, imageSizes: imageSizes) }
+        object["profile"] = page.profile.map { profileView($0, index: index, imageSizes: imageSizes) } ?? .null
+        object["roster"] = page.roster.map(rosterView) ?? .null
+        object["event"] = page.event.map { eventView($0, page: page, imageSizes: imageSizes) } ?? .null
         return .object(object)
     }
 
     /// `width` and `height` for an `<img>`, when the size is known.
     private static func sized(_ size: ImageSize?) -> [String: TemplateValue] {
-        guard let size else { return [:] }
+        guard let size else { return ["width": .null, "height": .null] }
         return ["width": .int(size.width), "height": .int(size.height)]
     }
 
@@ -106,6 +102,7 @@ extension ViewBuilder {
                 return .object(fields)
             }),
         ]
+        object["portrait"] = .null
         if let portrait = profile.portrait {
             object["portrait"] = .object(Self.sized(imageSizes[portrait.path]).merging(
                 ["url": .string(resourceURL(portrait, of: page)), "alt": .string("\(profile.name)的照片")]
@@ -146,6 +143,8 @@ extension ViewBuilder {
         ]
         if let honour = roster.honour, URLPath.isSafeSegment(honour) {
             object["honour_url"] = .string(links.href(URLPath(["honours", honour])))
+        } else {
+            object["honour_url"] = .null
         }
         return .object(object)
     }
@@ -164,8 +163,8 @@ extension ViewBuilder {
                 ]) { $1 })
             }),
         ]
-        if let start = event.start { object["start"] = .object(dateValue(start)) }
-        if let end = event.end { object["end"] = .object(dateValue(end)) }
+        object["start"] = event.start.map { .object(dateValue($0)) } ?? .null
+        object["end"] = event.end.map { .object(dateValue($0)) } ?? .null
         return .object(object)
     }
 }

@@ -76,9 +76,11 @@ struct ViewBuilder: Sendable {
         var object = extra
         object["site"] = siteValue(currentSection: section)
         object["head_title"] = .string(title == site.config.title ? title : "\(title) - \(site.config.title)")
-        if let url { object["canonical"] = .string(site.config.origin + links.href(url)) }
-        if let description, !description.isEmpty { object["description"] = .string(description) }
-        if !extraHead.isEmpty { object["extra_head"] = .html(extraHead) }
+        // Every key is always present (null when empty), so `check --strict`
+        // can tell a template's typo from an optional field that is empty.
+        object["canonical"] = url.map { .string(site.config.origin + links.href($0)) } ?? .null
+        object["description"] = description.flatMap { $0.isEmpty ? nil : TemplateValue.string($0) } ?? .null
+        object["extra_head"] = extraHead.isEmpty ? .null : .html(extraHead)
         return .object(object)
     }
 
@@ -115,9 +117,7 @@ struct ViewBuilder: Sendable {
             "summary": Self.optional(index < digests.count ? digests[index].summary : page.summary),
             "kind": .string(page.kind.rawValue),
         ]
-        if let section = site.sections[page.sectionPath] {
-            object["section"] = link(section.title, section.url)
-        }
+        object["section"] = site.sections[page.sectionPath].map { link($0.title, $0.url) } ?? .null
         return .object(object)
     }
 

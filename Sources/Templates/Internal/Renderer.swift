@@ -269,8 +269,9 @@ struct Renderer {
             case .list(let items):
                 // An extension beyond the spec: `{{#tags.0}}` tests a list for a first
                 // item, so a template can wrap a non-empty list once.
-                guard let position = Int(name.parts[index]), items.indices.contains(position) else { return nil }
-                value = items[position]
+                // Past the end is an empty value, not an unknown name.
+                guard let position = Int(name.parts[index]) else { return nil }
+                value = items.indices.contains(position) ? items[position] : .null
             default:
                 return nil
             }
