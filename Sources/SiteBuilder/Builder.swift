@@ -33,6 +33,7 @@ public struct Builder: Sendable {
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure([.error("no content/ folder in \(options.root): run this in a site folder, or pass --root")])
         }
+        options.progress?("reading content")
         let tree: ContentTree
         do {
             tree = try ContentScanner(contentRoot: content).scan()
@@ -126,6 +127,7 @@ public struct Builder: Sendable {
         _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false
     ) async throws -> BuildReport {
         let views = ViewBuilder(site: site, assetPaths: theme.assetPaths)
+        options.progress?("rendering \(site.pages.count) pages")
         let pageRenderer = PageRenderer(
             site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"),
             collectUnresolved: collectUnresolved
@@ -138,6 +140,7 @@ public struct Builder: Sendable {
         if problems.contains(where: { $0.severity == .error }) {
             throw BuildFailure(warnings + problems)
         }
+        options.progress?("rendering lists and indexes")
         let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
         let pagedLists = listRenderer.pagedLists()
         let jobs = listRenderer.jobs(lists: pagedLists)

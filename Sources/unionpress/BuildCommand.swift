@@ -49,9 +49,15 @@ struct BuildCommand: AsyncParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.workers = workers
+        let environment = ProcessInfo.processInfo.environment
+        let progress = ProgressLine()
+        if !quiet, isatty(STDERR_FILENO) == 1, environment["CI"] == nil, environment["TERM"] != "dumb" {
+            options.progress = { progress.update($0) }
+        }
         let start = DispatchTime.now()
         do {
             let report = try await Builder(options: options).build()
+            progress.finish()
             if !quiet {
                 console.printDiagnostics(report.diagnostics)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -60,6 +66,7 @@ struct BuildCommand: AsyncParsableCommand {
                 console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
             }
         } catch {
+            progress.finish()
             console.printDiagnostics(error.diagnostics)
             console.err("build failed: \(DiagnosticSummary(error.diagnostics).line); \(output)/ was left as it was")
             throw ExitCode(1)
