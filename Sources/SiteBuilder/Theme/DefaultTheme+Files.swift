@@ -64,6 +64,7 @@ enum DefaultTheme {
 {{#canonical}}
 <link rel="canonical" href="{{canonical}}">
 {{/canonical}}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{{site.css_url}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed_url}}">
 {{{extra_head}}}
