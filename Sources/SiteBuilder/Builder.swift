@@ -73,7 +73,7 @@ public struct Builder: Sendable {
         } catch {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
-        let writer = OutputWriter(root: publisher.staging)
+        let writer = OutputWriter(root: publisher.staging, previous: publisher.output)
         do {
             let report = try await render(site, theme: theme, writer: writer, warnings: warnings)
             try publisher.publish()
@@ -112,7 +112,8 @@ public struct Builder: Sendable {
     }
 
     private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic]) async throws -> BuildReport {
-        let views = ViewBuilder(site: site)
+        var views = ViewBuilder(site: site)
+        views.assetVersion = AssetVersion.of(theme.assets)
         let pageRenderer = PageRenderer(site: site, views: views, library: theme.library)
         let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
             pageRenderer.render(index) { path, html in try writer.write(path, html) }

@@ -133,7 +133,8 @@ import Testing
         try await site.build { $0.baseURL = "http://127.0.0.1:8080/news-site/" }
         let html = try #require(site.read("public/news/xiamen/index.html"))
         #expect(html.contains("href=\"/news-site/news/liaoyuan/#%E5%AE%89%E5%85%A8\""))
-        #expect(html.contains("href=\"/news-site/assets/site.css\""))
+        let version = AssetVersion.of(DefaultTheme.assets.map { ($0.path, .embedded($0.text)) })
+        #expect(html.contains("href=\"/news-site/assets/site.css?v=\(version)\""))
         try InternalLinks.assertAllResolve(in: site.root.appendingPathComponent("public"), basePath: "/news-site/")
     }
 

@@ -8,6 +8,9 @@ struct ViewBuilder: Sendable {
     let links: LinkResolver
     /// Set by `serve` so pages can ask for live reload; empty in builds.
     var extraHead: String = ""
+    /// A digest of the theme's assets, appended to asset URLs (`?v=…`) so
+    /// that servers may cache them for a long time: a changed asset gets a new URL.
+    var assetVersion: String = ""
 
     init(site: Site) {
         self.site = site
@@ -42,7 +45,7 @@ struct ViewBuilder: Sendable {
             "honours_url": .string(config.basePath + "honours/"),
             "archive_url": .string(config.basePath + "archive/"),
             "authors_url": .string(config.basePath + "authors/"),
-            "css_url": .string(config.basePath + "assets/site.css"),
+            "css_url": .string(config.basePath + "assets/site.css" + (assetVersion.isEmpty ? "" : "?v=" + assetVersion)),
             "menu": .list(menu),
             "sections": .list(sections),
         ])
