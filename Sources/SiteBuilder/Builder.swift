@@ -79,7 +79,7 @@ public struct Builder: Sendable {
         } catch {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
-        let writer = OutputWriter(root: publisher.staging)
+        let writer = OutputWriter(root: publisher.staging, previous: publisher.output)
         do {
             var report = try await render(site, theme: theme, writer: writer, warnings: warnings, clock: &clock)
             try publisher.publish()

@@ -9,7 +9,9 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the site in content/ into public/.",
         discussion: """
         Reads content/ (and templates/ when present; otherwise the built-in theme) and writes \
-        a complete site into public/. The previous public/ is replaced only when the build succeeds.
+        a complete site into public/. The previous public/ is replaced only when the build succeeds; \
+        files whose bytes did not change keep their modification time, so rsync and CDNs see them \
+        as unchanged. With CI set: no colour, one summary line, exit status 1 on any error.
 
         Examples:
           unionpress build
@@ -40,6 +42,17 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Print the time each build stage took.")
     var timings = false
+
+    /// A base URL without a scheme and host (`/news/`, `example.org`) would
+    /// silently give links at the wrong place; refuse it as a usage mistake.
+    func validate() throws {
+        guard let baseURL else { return }
+        let afterScheme = baseURL.hasPrefix("https://") ? baseURL.dropFirst(8) : baseURL.hasPrefix("http://") ? baseURL.dropFirst(7) : nil
+        let host = afterScheme?.prefix { $0 != "/" } ?? ""
+        if host.isEmpty || baseURL.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace }) {
+            throw ValidationError("--base-url must be an absolute URL such as https://example.org/ or https://example.org/news/, not \"\(baseURL)\"")
+        }
+    }
 
     func run() async throws {
         let console = Console()

@@ -10,8 +10,16 @@ import Glibc
 /// Files are written with open/write/close: no temporary copy, no fsync (the
 /// staging swap is what makes a build atomic), and parent folders are made
 /// only when open says they are missing, so most files cost three system calls.
+/// With the previous build's output, a file whose bytes did not change is
+/// hard-linked from there rather than written, keeping its modification time.
 struct OutputWriter: Sendable {
     let root: URL?
+    let previous: PreviousOutput?
+
+    init(root: URL?, previous: URL? = nil) {
+        self.root = root
+        self.previous = previous.map(PreviousOutput.init(root:))
+    }
 
     static let discarding = OutputWriter(root: nil)
 
@@ -29,15 +37,17 @@ struct OutputWriter: Sendable {
     }
 
     func copy(from source: URL, to relativePath: String) throws {
-        guard root != nil else { return }
+        guard let path = try destination(relativePath) else { return }
+        if let old = previous?.unchangedFile(relativePath, sameAs: source), try link(old, to: path) { return }
         let data = try Data(contentsOf: source)
         try data.withUnsafeBytes { buffer in
-            try write(relativePath, buffer: buffer)
+            try write(relativePath, buffer: buffer, reusing: false)
         }
     }
 
-    private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer) throws {
+    private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer, reusing: Bool = true) throws {
         guard let path = try destination(relativePath) else { return }
+        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try link(old, to: path) { return }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             try makeParents(of: path)
@@ -45,15 +55,25 @@ struct OutputWriter: Sendable {
         }
         guard descriptor >= 0 else { throw OutputWriteError(path: relativePath, code: errno) }
         defer { close(descriptor) }
+        guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputWriteError(path: relativePath, code: errno)
             }
             offset += written
         }
+    }
+
+    /// Hard-links an unchanged file of the previous output; false when the
+    /// link cannot be made (the caller then writes the file).
+    private func link(_ old: String, to path: String) throws -> Bool {
+        if Glibc.link(old, path) == 0 { return true }
+        guard errno == ENOENT else { return false }
+        try makeParents(of: path)
+        return Glibc.link(old, path) == 0
     }
 
     /// `mkdir -p` for a file's folder, from the deepest missing one up.
