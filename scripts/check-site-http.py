@@ -37,6 +37,8 @@ TEXT_TYPES = {"text/html", "text/css", "text/xml", "text/plain", "application/ja
               "application/json", "application/atom+xml", "image/svg+xml"}
 SHORT_CACHE = "public, max-age=300"
 DAY_CACHE = "public, max-age=86400"
+# Stylesheets and scripts with a content hash in their name (assets/site.3f2a9c1b70.css).
+FINGERPRINTED = re.compile(r"/assets/[^/]+\.[0-9a-f]{10}\.(css|js)$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 
 
@@ -143,7 +145,12 @@ def check_files(check, site, files):
         if expected:
             check_type(check, url, response, expected)
         cache = response.header("cache-control")
-        wanted = SHORT_CACHE if relative.endswith((".html", ".xml")) else DAY_CACHE
+        if relative.endswith((".html", ".xml")):
+            wanted = SHORT_CACHE
+        elif FINGERPRINTED.search("/" + relative):
+            wanted = LONG_CACHE
+        else:
+            wanted = DAY_CACHE
         check.expect(cache == wanted, f"{url}: Cache-Control {cache!r}, expected {wanted!r}")
 
 
@@ -152,7 +159,7 @@ def check_links(check, site, pages):
     for relative in pages:
         page_url = site.url_of(relative)
         for link in links_in(site.read(relative).decode("utf-8")):
-            if link.startswith(("http:", "https:", "mailto:", "#")) or link.startswith("//"):
+            if link.startswith(("http:", "https:", "mailto:", "data:", "#")) or link.startswith("//"):
                 continue
             resolved = urllib.parse.urljoin(page_url, link).split("#")[0]
             targets.setdefault(resolved, page_url)
@@ -162,7 +169,7 @@ def check_links(check, site, pages):
             continue
         response = site.get(target)
         check.expect(response.status == 200, f"{page}: link {target} answers {response.status}")
-        if re.search(r"/assets/[^/]+\.[0-9a-f]{10}\.(css|js)$", target):
+        if FINGERPRINTED.search(target):
             cache = response.header("cache-control")
             check.expect(cache == LONG_CACHE, f"{target}: fingerprinted asset has Cache-Control {cache!r}, expected {LONG_CACHE!r}")
 
