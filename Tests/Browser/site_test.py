@@ -135,11 +135,12 @@ def main():
             driver.set_window_size(width, 900)
             for name, path in PAGES.items():
                 driver.get(base + path)
-                problems = check_page(driver, name, width)
+                # The whole page first, before the checks move the focus.
                 height = driver.execute_script("return document.documentElement.scrollHeight")
                 driver.set_window_size(width, min(max(height, 600), 6000))
                 driver.save_screenshot(os.path.join(shots, f"{name}-{width}.png"))
                 driver.set_window_size(width, 900)
+                problems = check_page(driver, name, width)
                 if problems:
                     failed += 1
                     print(f"FAIL {name} at {width}px: " + "; ".join(problems))
