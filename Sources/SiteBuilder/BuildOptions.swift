@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var now: Int
     /// How many pages are parsed and rendered at once; 0 means one per core.
     public var workers = 0
+    /// Build even when nothing changed since the last build.
+    public var force = false
     /// Told what the build is doing as each stage starts (`reading content`,
     /// `rendering 9960 pages`…), for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?

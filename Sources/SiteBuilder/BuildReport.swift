@@ -10,4 +10,6 @@ public struct BuildReport: Sendable {
     /// Warnings: the build succeeded regardless.
     public var diagnostics: [Diagnostic]
     public var timings = StageClock()
+    /// True when nothing had changed since the last build, so nothing was done.
+    public var upToDate = false
 }

@@ -73,6 +73,21 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot clean up after an earlier build in \(options.output): \(error.localizedDescription)")])
         }
         var clock = StageClock()
+        let fingerprint = BuildState.fingerprint(root: rootURL, options: [
+            "drafts \(options.includeDrafts)", "future \(options.includeFuture)", "base \(options.baseURL ?? "")", "output \(outputURL.path)",
+        ])
+        if !options.force, let saved = BuildState.load(root: rootURL), saved.fingerprint == fingerprint,
+           BuildState.stamp(of: outputURL.path) == saved.outputStamp, options.now < saved.validUntil {
+            clock.lap("check for changes")
+            var report = BuildReport(
+                pages: saved.pages, sections: saved.sections, taxonomyPages: saved.taxonomyPages,
+                filesWritten: 0, filesCopied: 0, diagnostics: []
+            )
+            report.timings = clock
+            report.upToDate = true
+            return report
+        }
+        clock.lap("check for changes")
         let (site, theme, warnings) = try await load(clock: &clock)
         do {
             try publisher.prepare()
@@ -85,6 +100,12 @@ public struct Builder: Sendable {
             try publisher.publish()
             clock.lap("publish")
             report.timings = clock
+            if let stamp = BuildState.stamp(of: outputURL.path), report.diagnostics.isEmpty {
+                BuildState(
+                    fingerprint: fingerprint, outputStamp: stamp, validUntil: site.nextPublication,
+                    pages: report.pages, sections: report.sections, taxonomyPages: report.taxonomyPages
+                ).save(root: rootURL)
+            }
             return report
         } catch let failure as BuildFailure {
             publisher.discard()

@@ -43,6 +43,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the time each build stage took.")
     var timings = false
 
+    @Flag(name: .long, help: "Build even when nothing changed since the last build.")
+    var force = false
+
     /// A base URL without a scheme and host (`/news/`, `example.org`) would
     /// silently give links at the wrong place; refuse it as a usage mistake.
     func validate() throws {
@@ -62,6 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.workers = workers
+        options.force = force
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressLine()
         if !quiet, isatty(STDERR_FILENO) == 1, environment["CI"] == nil, environment["TERM"] != "dumb" {
@@ -76,6 +80,10 @@ struct BuildCommand: AsyncParsableCommand {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 let time = String(format: "%.2f s", seconds)
                 if timings { console.err("timings: " + report.timings.summary) }
+                if report.upToDate {
+                    console.out("\(output)/ is up to date: nothing changed since the last build (\(report.pages) pages); --force builds anyway")
+                    return
+                }
                 console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
             }
         } catch {

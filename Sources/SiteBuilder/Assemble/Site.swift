@@ -12,6 +12,9 @@ struct Site: Sendable {
     var pageIndexByID: [String: Int]
     /// Ids of pages left out (drafts, future), so links to them get a clear message.
     var unpublishedIDs: Set<String>
+    /// When the first page now left out for its future date comes due
+    /// (`Int.max` when none): until then an unchanged site builds the same.
+    var nextPublication: Int
     /// A section's pages including its subsections', in list order.
     var sectionPages: [String: [Int]]
     /// Direct subsections, sorted.

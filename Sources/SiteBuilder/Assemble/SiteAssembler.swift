@@ -14,9 +14,11 @@ struct SiteAssembler {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = []
         var unpublished: Set<String> = []
+        var nextPublication = Int.max
         for page in parsed.pages {
             if page.draft && !includeDrafts || page.date.epochSeconds > now && !includeFuture {
                 unpublished.insert(page.id)
+                if !page.draft || includeDrafts { nextPublication = min(nextPublication, page.date.epochSeconds) }
             } else {
                 pages.append(page)
             }
@@ -139,7 +141,7 @@ struct SiteAssembler {
 
         let site = Site(
             config: parsed.config, home: parsed.home, sections: sections, pages: pages, pageIndexByID: indexByID,
-            unpublishedIDs: unpublished, sectionPages: sectionPages, childSections: childSections, topSections: topSections,
+            unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections, topSections: topSections,
             newestFirst: newestFirst, tags: tags, regions: regions, honours: honours, years: years, authors: authors,
             people: people, rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: previous, next: next,
             related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
