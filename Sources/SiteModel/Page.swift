@@ -1,7 +1,8 @@
 import Diagnostics
 
 /// One page read from content/: its front matter, checked and typed. The
-/// body is kept as source text; the builder renders it once.
+/// body is not kept: the builder reads it again when it renders the page, so
+/// a site's memory does not grow with its text.
 public struct Page: Sendable, Hashable {
     /// The source path relative to content/ (`initiatives/xiamen.md`,
     /// `events/2025/wuwei/index.md`): the page's identity everywhere.
@@ -36,11 +37,10 @@ public struct Page: Sendable, Hashable {
     public var roster: RosterInfo?
     public var event: EventInfo?
 
-    /// The Markdown body and the line it starts on in the file.
-    public var body: String
+    /// The line the Markdown body starts on in the file.
     public var bodyStartLine: Int
 
-    public init(id: String, sectionPath: String, slug: String, url: URLPath, kind: PageKind, isBundle: Bool, title: String, date: PageDate, body: String, bodyStartLine: Int) {
+    public init(id: String, sectionPath: String, slug: String, url: URLPath, kind: PageKind, isBundle: Bool, title: String, date: PageDate, bodyStartLine: Int) {
         self.id = id
         self.sectionPath = sectionPath
         self.slug = slug
@@ -54,7 +54,6 @@ public struct Page: Sendable, Hashable {
         self.region = []
         self.aliases = []
         self.draft = false
-        self.body = body
         self.bodyStartLine = bodyStartLine
     }
 

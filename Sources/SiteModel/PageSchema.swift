@@ -85,7 +85,7 @@ public struct PageSchema: Sendable {
         guard let title, !title.isEmpty, let date else { return (nil, reader.diagnostics) }
         var page = Page(
             id: input.id, sectionPath: input.sectionPath, slug: slug, url: url, kind: kind, isBundle: input.isBundle,
-            title: title, date: date, body: input.source.body, bodyStartLine: input.source.bodyStartLine
+            title: title, date: date, bodyStartLine: input.source.bodyStartLine
         )
         page.kicker = common.kicker
         page.subtitle = common.subtitle

@@ -1,6 +1,7 @@
 import ChineseText
 import Diagnostics
 import Foundation
+import FrontMatter
 import Markdown
 import SiteModel
 import Templates
@@ -21,9 +22,19 @@ struct PageRenderer: Sendable {
         let page = site.pages[index]
         let file = "content/\(page.id)"
         var diagnostics: [Diagnostic] = []
+        // The body is read again here rather than kept since parsing: memory stays flat.
+        let bytes: [UInt8]
+        let body: String
+        do {
+            bytes = [UInt8](try Data(contentsOf: contentRoot.appendingPathComponent(page.id)))
+            body = try FrontMatterParser.parsePage(bytes).body
+        } catch {
+            let message = "content/\(page.id) changed or became unreadable during the build; build again"
+            return PageDigest(summary: "", readingMinutes: 1, wordCount: 0, diagnostics: [.error(message, at: SourceLocation(file: file, line: 1, column: 1))])
+        }
         let links = views.links
         let options = MarkdownOptions(allowRawHTML: site.config.unsafeHTML, lineOffset: page.bodyStartLine - 1)
-        let document = MarkdownDocument(parsing: page.body, options: options) { link in
+        let document = MarkdownDocument(parsing: body, options: options) { link in
             switch links.resolve(link.destination, from: page) {
             case .unchanged:
                 return nil
@@ -74,15 +85,10 @@ struct PageRenderer: Sendable {
         } catch {
             diagnostics.append(.error("cannot write the page for content/\(page.id): \(error)"))
         }
-        digest.diagnostics = diagnostics.map { diagnostic in
-            diagnostic.location?.file == file ? diagnostic.withSource(Self.sourceText(page)) : diagnostic
+        if !diagnostics.isEmpty {
+            let text = String(decoding: bytes, as: UTF8.self)
+            digest.diagnostics = diagnostics.map { $0.location?.file == file ? $0.withSource(text) : $0 }
         }
         return digest
-    }
-
-    /// Diagnostics in a body need the file's text for their caret line; the
-    /// body is the file from `bodyStartLine` on, so pad with empty lines.
-    private static func sourceText(_ page: Page) -> String {
-        String(repeating: "\n", count: max(0, page.bodyStartLine - 1)) + page.body
     }
 }
