@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var now: Int
     /// How many pages are parsed and rendered at once; 0 means one per core.
     public var workers = 0
+    /// Writes the search index, the search page and the header's search box.
+    public var search = true
 
     public init(root: String, now: Int) {
         self.root = root

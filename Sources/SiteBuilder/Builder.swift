@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SearchIndex
 import SiteModel
 import Templates
 
@@ -112,10 +113,13 @@ public struct Builder: Sendable {
     }
 
     private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic]) async throws -> BuildReport {
-        let views = ViewBuilder(site: site)
-        let pageRenderer = PageRenderer(site: site, views: views, library: theme.library)
-        let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
-            pageRenderer.render(index) { path, html in try writer.write(path, html) }
+        var views = ViewBuilder(site: site)
+        views.search = options.search
+        var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
+        for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
+        let pageRenderer = PageRenderer(site: site, views: views, library: theme.library, searchNumbers: searchNumbers)
+        var digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
+            pageRenderer.render(index, write: { path, html in try writer.write(path, html) }, writeBytes: { path, bytes in try writer.write(path, bytes: bytes) })
         }
         let problems = digests.flatMap(\.diagnostics)
         if problems.contains(where: { $0.severity == .error }) {
@@ -123,7 +127,7 @@ public struct Builder: Sendable {
         }
         let lists: [ListRenderer.Output]
         do {
-            lists = try ListRenderer(site: site, views: views, library: theme.library, digests: digests).render()
+            lists = try ListRenderer(site: site, views: views, library: theme.library, digests: digests).render(search: options.search)
         } catch {
             throw BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))])
         }
@@ -138,6 +142,7 @@ public struct Builder: Sendable {
             }
             try await group.waitForAll()
         }
+        let search = options.search ? try writeSearchIndex(site, digests: &digests, writer: writer) : (files: 0, bytes: 0)
         let feeds = FeedRenderer(site: site, digests: digests)
         try writer.write("feed.xml", feeds.atom())
         try writer.write("sitemap.xml", feeds.sitemap())
@@ -156,8 +161,24 @@ public struct Builder: Sendable {
         }
         return BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
-            filesWritten: site.pages.count + lists.count + 2 + theme.assets.count, filesCopied: site.resourceOutputs.count,
+            filesWritten: site.pages.count + lists.count + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
+            searchFiles: search.files, searchBytes: search.bytes,
             diagnostics: warnings + problems
         )
+    }
+
+    /// Inverts the pages' search records (newest page first, each record
+    /// dropped once added) and writes the shards and manifest; the fragments
+    /// were written with the pages.
+    private func writeSearchIndex(_ site: Site, digests: inout [PageDigest], writer: OutputWriter) throws -> (files: Int, bytes: Int) {
+        var index = SearchIndexBuilder()
+        var fragmentBytes = 0
+        for page in site.newestFirst {
+            index.add(digests[page].search ?? .empty)
+            digests[page].search = nil
+            fragmentBytes += digests[page].searchFragmentBytes
+        }
+        let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
+        return (summary.shards + 1 + site.pages.count, summary.bytes + fragmentBytes)
     }
 }

@@ -38,6 +38,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Parallel workers (default: one per core).")
     var workers = 0
 
+    @Flag(name: .long, help: "Write no search index, search page or search box.")
+    var noSearch = false
+
     func run() async throws {
         let console = Console()
         var options = BuildOptions(root: site.root, now: Int(Date().timeIntervalSince1970))
@@ -46,6 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.workers = workers
+        options.search = !noSearch
         let start = DispatchTime.now()
         do {
             let report = try await Builder(options: options).build()
@@ -54,6 +58,8 @@ struct BuildCommand: AsyncParsableCommand {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 let time = String(format: "%.2f s", seconds)
                 console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
+                let kilobytes = String(format: "%.1f", Double(report.searchBytes) / 1024)
+                if !noSearch { console.out("search index: \(report.searchFiles) files, \(kilobytes) KiB in \(output)/search/") }
             }
         } catch {
             console.printDiagnostics(error.diagnostics)

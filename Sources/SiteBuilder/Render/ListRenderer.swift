@@ -15,7 +15,7 @@ struct ListRenderer: Sendable {
 
     typealias Output = (path: String, text: String)
 
-    func render() throws(TemplateError) -> [Output] {
+    func render(search: Bool = true) throws(TemplateError) -> [Output] {
         var outputs: [Output] = []
         outputs.append(try home())
         for path in site.sections.keys.sorted() {
@@ -31,6 +31,10 @@ struct ListRenderer: Sendable {
             "404.html",
             try library.render("404", views.root(title: "页面不存在", url: nil, description: nil, section: nil, extra: [:]))
         ))
+        if search {
+            let context = views.root(title: "搜索", url: URLPath(["search"]), description: "搜索全站报道、人物和光荣榜。", section: nil, extra: [:])
+            outputs.append(("search/index.html", try library.render("search", context)))
+        }
         outputs += try aliases()
         return outputs
     }

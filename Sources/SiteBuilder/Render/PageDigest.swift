@@ -1,4 +1,5 @@
 import Diagnostics
+import SearchIndex
 
 /// What rendering a page's body tells the rest of the build: its summary
 /// and measures for lists and feeds. The body's HTML is not kept.
@@ -7,4 +8,8 @@ struct PageDigest: Sendable {
     var readingMinutes: Int
     var wordCount: Int
     var diagnostics: [Diagnostic]
+    /// The page's search terms, taken by the index writer once all pages rendered.
+    var search: SearchRecord?
+    /// Bytes of the page's search fragment file.
+    var searchFragmentBytes = 0
 }

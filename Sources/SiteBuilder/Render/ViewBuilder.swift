@@ -8,6 +8,8 @@ struct ViewBuilder: Sendable {
     let links: LinkResolver
     /// Set by `serve` so pages can ask for live reload; empty in builds.
     var extraHead: String = ""
+    /// False when the build writes no search index: no search box then.
+    var search = true
 
     init(site: Site) {
         self.site = site
@@ -43,6 +45,8 @@ struct ViewBuilder: Sendable {
             "archive_url": .string(config.basePath + "archive/"),
             "authors_url": .string(config.basePath + "authors/"),
             "css_url": .string(config.basePath + "assets/site.css"),
+            "search_url": search ? .string(config.basePath + "search/") : .null,
+            "search_js_url": .string(config.basePath + "assets/search.js"),
             "menu": .list(menu),
             "sections": .list(sections),
         ])
