@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteBuilder", "SiteModel"],
+            dependencies: ["SiteBuilder", "SiteModel", "SearchIndex"],
             resources: [.copy("Fixtures")]
         ),
     ],

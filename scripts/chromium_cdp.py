@@ -36,14 +36,22 @@ def ensure_chromium():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    requests = None
+
     def log_message(self, *args):
         pass
 
+    def do_GET(self):
+        if self.requests is not None:
+            self.requests.append(self.path)
+        super().do_GET()
+
 
 @contextlib.contextmanager
-def serve(folder):
-    """Serves `folder` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=folder)
+def serve(folder, requests=None):
+    """Serves `folder` on 127.0.0.1 (a free port); yields the base URL.
+    Every requested path is appended to `requests` when given."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"requests": requests}), directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -32,7 +32,7 @@ struct ListRenderer: Sendable {
             try library.render("404", views.root(title: "页面不存在", url: nil, description: nil, section: nil, extra: [:]))
         ))
         if search {
-            let context = views.root(title: "搜索", url: URLPath(["search"]), description: "搜索全站报道、人物和光荣榜。", section: nil, extra: [:])
+            let context = views.root(title: "搜索", url: URLPath(["search"]), description: "搜索全站报道、人物和光荣榜。", section: "search", extra: [:])
             outputs.append(("search/index.html", try library.render("search", context)))
         }
         outputs += try aliases()
