@@ -14,6 +14,12 @@ public struct SearchQuery: Sendable, Equatable {
 
     public var parts: [Part]
 
+    /// Longer queries are cut, so no query fetches an unbounded number of shards.
+    public static let maxLength = 64
+    /// A part is looked up by at most this many terms; the fragment check
+    /// still confirms all of it.
+    public static let maxTermsPerPart = 4
+
     public init(_ text: String) {
         var parts: [Part] = []
         var run: [UInt32] = []
@@ -21,7 +27,7 @@ public struct SearchQuery: Sendable, Equatable {
             if !run.isEmpty { parts.append(Self.part(run)) }
             run.removeAll()
         }
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(Self.maxLength) {
             let v = SearchCharacters.fold(scalar.value)
             if SearchCharacters.isGram(v) || SearchCharacters.isWord(v) {
                 run.append(v)
@@ -64,7 +70,7 @@ public struct SearchQuery: Sendable, Equatable {
             index = end
         }
         let exact = segments == 1 && terms.count == 1
-        return Part(scalars: scalars, terms: terms, isExact: exact)
+        return Part(scalars: scalars, terms: Array(terms.prefix(maxTermsPerPart)), isExact: exact)
     }
 
     private static func string(_ scalars: [UInt32]) -> String {

@@ -45,6 +45,14 @@ import Testing
         #expect(try Self.site.titles("2名").isEmpty, "numbers match whole")
     }
 
+    @Test func longPhrasesAreCheckedBeyondTheirLookupTerms() throws {
+        let index = InMemoryIndex([
+            page("甲", body: "中华全国总工会第十八次全国代表大会开幕"),
+            page("乙", body: "中华全国总工会第十七次全国代表大会"),
+        ])
+        #expect(try index.titles("中华全国总工会第十八次全国代表大会") == ["甲"])
+    }
+
     @Test func onlyTheNeededFragmentsAreRead() throws {
         let documents = (0..<60).map { page("报道\($0)", body: $0 % 2 == 0 ? "工会工作" : "职工生活") }
         let index = InMemoryIndex(documents)

@@ -57,6 +57,10 @@ import Testing
         #expect(SearchQuery("于虹").parts.map(\.isExact) == [true])
         #expect(SearchQuery("云南省 AI 工").parts.map(\.isExact) == [false, true, true])
         #expect(SearchQuery("！？ ").parts.isEmpty)
+        let long = SearchQuery("中华全国总工会第十八次全国代表大会")
+        #expect(long.parts.map(\.terms) == [["中华", "全国", "总工", "会第"]])
+        #expect(long.parts[0].scalars.count == 17)
+        #expect(SearchQuery(String(repeating: "工会 ", count: 40)).parts.count == 22, "cut at 64 characters")
     }
 
     @Test func phrasesMatchChineseAnywhereAndWordsWhole() {

@@ -41,8 +41,9 @@
   }
   function str(codes) { return String.fromCodePoint.apply(null, codes); }
 
-  // A query's parts: runs of letters, digits and Chinese characters. Each
-  // part's terms are its words and enough bigrams to cover its characters.
+  // A query's parts: runs of letters, digits and Chinese characters (the
+  // first 64 characters). Each part's terms are its words and enough bigrams
+  // to cover its characters, at most 4; the fragment check confirms the rest.
   function parse(text) {
     var parts = [], run = [];
     function finish() {
@@ -60,10 +61,10 @@
         }
         i = end;
       }
-      parts.push({ codes: run, terms: terms, exact: segments === 1 && terms.length === 1 });
+      parts.push({ codes: run, terms: terms.slice(0, 4), exact: segments === 1 && terms.length === 1 });
       run = [];
     }
-    for (var ch of text) {
+    for (var ch of Array.from(text).slice(0, 64)) {
       var v = fold(ch.codePointAt(0));
       if (isGram(v) || isWord(v)) run.push(v); else finish();
     }

@@ -294,7 +294,7 @@ enum DefaultTheme {
 </nav>
 {{#site.search_url}}
 <form class="site-search" action="{{site.search_url}}" method="get" role="search">
-<input type="search" name="q" placeholder="搜索人名、地名、专题" aria-label="搜索全站" enterkeyhint="search">
+<input type="search" name="q" maxlength="64" placeholder="搜索人名、地名、专题" aria-label="搜索全站" enterkeyhint="search">
 <button type="submit">搜索</button>
 </form>
 {{/site.search_url}}
@@ -525,7 +525,7 @@ enum DefaultTheme {
 <h1>搜索</h1>
 <form class="search-form" action="{{site.search_url}}" method="get" role="search">
 <label for="search-query">搜索全站报道、人物和光荣榜</label>
-<input id="search-query" type="search" name="q" autocomplete="off" enterkeyhint="search">
+<input id="search-query" type="search" name="q" maxlength="64" autocomplete="off" enterkeyhint="search">
 <button type="submit">搜索</button>
 </form>
 <noscript>
@@ -628,8 +628,9 @@ enum DefaultTheme {
   }
   function str(codes) { return String.fromCodePoint.apply(null, codes); }
 
-  // A query's parts: runs of letters, digits and Chinese characters. Each
-  // part's terms are its words and enough bigrams to cover its characters.
+  // A query's parts: runs of letters, digits and Chinese characters (the
+  // first 64 characters). Each part's terms are its words and enough bigrams
+  // to cover its characters, at most 4; the fragment check confirms the rest.
   function parse(text) {
     var parts = [], run = [];
     function finish() {
@@ -647,10 +648,10 @@ enum DefaultTheme {
         }
         i = end;
       }
-      parts.push({ codes: run, terms: terms, exact: segments === 1 && terms.length === 1 });
+      parts.push({ codes: run, terms: terms.slice(0, 4), exact: segments === 1 && terms.length === 1 });
       run = [];
     }
-    for (var ch of text) {
+    for (var ch of Array.from(text).slice(0, 64)) {
       var v = fold(ch.codePointAt(0));
       if (isGram(v) || isWord(v)) run.push(v); else finish();
     }
