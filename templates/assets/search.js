@@ -81,11 +81,17 @@
     return h >>> 0;
   }
 
+  // Fetches an index file once; a failed fetch is forgotten, so the next
+  // query tries again.
   function load(path) {
     if (!files.has(path)) {
       files.set(path, fetch(base + path).then(function (response) {
         if (!response.ok) throw new Error(response.status + ' ' + path);
         return response.arrayBuffer();
+      }).catch(function (error) {
+        files.delete(path);
+        shards.delete(path);
+        throw error;
       }));
     }
     return files.get(path);
