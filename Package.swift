@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Diagnostics"]),
         .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"]),
         .target(name: "ChineseText"),
+        // The static site's search index (bigram postings in shards, fragments).
+        .target(name: "SearchIndex"),
         .target(name: "SiteModel", dependencies: ["FrontMatter", "Diagnostics", "ChineseText"]),
         .target(
             name: "SiteBuilder",
-            dependencies: ["SiteModel", "FrontMatter", "Templates", "Markdown", "ChineseText", "Diagnostics", "CSystem"]
+            dependencies: ["SiteModel", "FrontMatter", "Templates", "Markdown", "ChineseText", "Diagnostics", "CSystem", "SearchIndex"]
         ),
         .executableTarget(
             name: "unionpress",
@@ -46,9 +48,10 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteBuilder", "SiteModel"],
+            dependencies: ["SiteBuilder", "SiteModel", "SearchIndex"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     /// Told what the build is doing as each stage starts (`reading content`,
     /// `rendering 9960 pages`…), for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
+    /// Writes the search index, the search page and the header's search box.
+    public var search = true
 
     public init(root: String, now: Int) {
         self.root = root

@@ -7,6 +7,9 @@ public struct BuildReport: Sendable {
     public var taxonomyPages: Int
     public var filesWritten: Int
     public var filesCopied: Int
+    /// The search index under search/: files and bytes (shards, fragments, manifest).
+    public var searchFiles = 0
+    public var searchBytes = 0
     /// Warnings: the build succeeded regardless.
     public var diagnostics: [Diagnostic]
     public var timings = StageClock()

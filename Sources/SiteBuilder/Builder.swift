@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SearchIndex
 import SiteModel
 import Templates
 
@@ -147,14 +148,16 @@ public struct Builder: Sendable {
     private func render(
         _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false
     ) async throws -> BuildReport {
-        let views = ViewBuilder(site: site, assetPaths: theme.assetPaths)
+        let views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
+        var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
+        for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
         options.progress?("rendering \(site.pages.count) pages")
         let pageRenderer = PageRenderer(
             site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"),
-            collectUnresolved: collectUnresolved
+            collectUnresolved: collectUnresolved, searchNumbers: searchNumbers
         )
-        let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
-            pageRenderer.render(index) { path, html in try writer.write(path, html) }
+        var digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
+            pageRenderer.render(index, write: { path, html in try writer.write(path, html) }, writeBytes: { path, bytes in try writer.write(path, bytes: bytes) })
         }
         clock.lap("pages")
         let problems = digests.flatMap(\.diagnostics)
@@ -164,7 +167,7 @@ public struct Builder: Sendable {
         options.progress?("rendering lists and indexes")
         let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
         let pagedLists = listRenderer.pagedLists()
-        let jobs = listRenderer.jobs(lists: pagedLists)
+        let jobs = listRenderer.jobs(lists: pagedLists, search: options.search)
         let listResults = await ParallelMap.map(jobs, workers: workerCount) { job -> Result<(String, [UnresolvedName]), BuildFailure> in
             do {
                 let output = try listRenderer.render(job, lists: pagedLists)
@@ -194,6 +197,8 @@ public struct Builder: Sendable {
             return diagnostic
         }
         clock.lap("lists")
+        options.progress?("writing the search index")
+        let search = options.search ? try writeSearchIndex(site, digests: &digests, writer: writer) : (files: 0, bytes: 0)
         let feeds = FeedRenderer(site: site, digests: digests)
         try writer.write("feed.xml", feeds.atom())
         try writer.write("sitemap.xml", feeds.sitemap())
@@ -210,8 +215,24 @@ public struct Builder: Sendable {
         }
         return BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
-            filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count, filesCopied: site.resourceOutputs.count,
+            filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
+            searchFiles: search.files, searchBytes: search.bytes,
             diagnostics: warnings + problems + templateWarnings
         )
+    }
+
+    /// Inverts the pages' search records (newest page first, each record
+    /// dropped once added) and writes the shards and manifest; the fragments
+    /// were written with the pages.
+    private func writeSearchIndex(_ site: Site, digests: inout [PageDigest], writer: OutputWriter) throws -> (files: Int, bytes: Int) {
+        var index = SearchIndexBuilder()
+        var fragmentBytes = 0
+        for page in site.newestFirst {
+            index.add(digests[page].search ?? .empty)
+            digests[page].search = nil
+            fragmentBytes += digests[page].searchFragmentBytes
+        }
+        let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
+        return (summary.shards + 1 + site.pages.count, summary.bytes + fragmentBytes)
     }
 }

@@ -56,6 +56,8 @@ struct BuildCommand: AsyncParsableCommand {
             throw ValidationError("--base-url must be an absolute URL such as https://example.org/ or https://example.org/news/, not \"\(baseURL)\"")
         }
     }
+    @Flag(name: .long, help: "Write no search index, search page or search box.")
+    var noSearch = false
 
     func run() async throws {
         let console = Console()
@@ -71,6 +73,7 @@ struct BuildCommand: AsyncParsableCommand {
         if !quiet, isatty(STDERR_FILENO) == 1, environment["CI"] == nil, environment["TERM"] != "dumb" {
             options.progress = { progress.update($0) }
         }
+        options.search = !noSearch
         let start = DispatchTime.now()
         do {
             let report = try await Builder(options: options).build()
@@ -85,6 +88,8 @@ struct BuildCommand: AsyncParsableCommand {
                     return
                 }
                 console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
+                let kilobytes = String(format: "%.1f", Double(report.searchBytes) / 1024)
+                if !noSearch { console.out("search index: \(report.searchFiles) files, \(kilobytes) KiB in \(output)/search/") }
             }
         } catch {
             progress.finish()

@@ -43,6 +43,7 @@ struct ListRenderer: Sendable {
         case taxonomyIndex(Int)
         case list(Int, page: Int)
         case alias(page: Int, alias: Int)
+        case search
     }
 
     var taxonomies: [Taxonomy] {
@@ -103,8 +104,9 @@ struct ListRenderer: Sendable {
     }
 
     /// Every output, in a fixed order.
-    func jobs(lists: [PagedList]) -> [Job] {
+    func jobs(lists: [PagedList], search: Bool) -> [Job] {
         var jobs: [Job] = [.home, .notFound, .people]
+        if search { jobs.append(.search) }
         jobs += taxonomies.indices.map { .taxonomyIndex($0) }
         for (index, list) in lists.enumerated() {
             jobs += (1...pageCount(list)).map { .list(index, page: $0) }
@@ -130,6 +132,11 @@ struct ListRenderer: Sendable {
         case .taxonomyIndex(let index): taxonomyIndex(taxonomies[index])
         case .list(let index, let number): listPage(lists[index], number: number)
         case .alias(let pageIndex, let aliasIndex): alias(pageIndex, aliasIndex)
+        case .search:
+            Output(
+                path: "search/index.html", template: "search",
+                context: views.root(title: "搜索", url: URLPath(["search"]), description: "搜索全站报道、人物和光荣榜。", section: "search", extra: [:])
+            )
         }
     }
 

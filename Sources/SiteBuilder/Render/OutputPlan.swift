@@ -43,7 +43,7 @@ struct OutputPlan {
         for name in ["tags", "regions", "honours", "archive", "authors", "people"] {
             plan.claim("\(name)/index.html", owner: "the \(name) index")
         }
-        for path in ["index.html", "404.html", "feed.xml", "sitemap.xml"] {
+        for path in ["index.html", "404.html", "feed.xml", "sitemap.xml", "search/index.html", "search/index.json"] {
             plan.claim(path, owner: "the generated \(path)")
         }
         for asset in assets {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Templates
+import SearchIndex
 
 /// What rendering a page's body tells the rest of the build: its summary
 /// and measures for lists and feeds. The body's HTML is not kept.
@@ -10,4 +11,8 @@ struct PageDigest: Sendable {
     var diagnostics: [Diagnostic]
     /// Template names this page's data did not have (only when asked, for `check --strict`).
     var unresolved: [UnresolvedName] = []
+    /// The page's search terms, taken by the index writer once all pages rendered.
+    var search: SearchRecord?
+    /// Bytes of the page's search fragment file.
+    var searchFragmentBytes = 0
 }

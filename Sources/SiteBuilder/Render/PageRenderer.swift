@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import FrontMatter
 import Markdown
+import SearchIndex
 import SiteModel
 import Templates
 
@@ -17,8 +18,11 @@ struct PageRenderer: Sendable {
     let contentRoot: URL
     /// Also list the template names the page's data lacked (`check --strict`).
     var collectUnresolved = false
+    /// Each page's number in the search index (its rank by recency); empty
+    /// when no index is written.
+    var searchNumbers: [Int] = []
 
-    func render(_ index: Int, write: (String, String) throws -> Void) -> PageDigest {
+    func render(_ index: Int, write: (String, String) throws -> Void, writeBytes: (String, [UInt8]) throws -> Void = { _, _ in }) -> PageDigest {
         let page = site.pages[index]
         let file = "content/\(page.id)"
         var diagnostics: [Diagnostic] = []
@@ -84,6 +88,19 @@ struct PageRenderer: Sendable {
             diagnostics.append(.error("while rendering content/\(page.id): \(error.message)", at: SourceLocation(file: error.path, line: error.line, column: error.column)))
         } catch {
             diagnostics.append(.error("cannot write the page for content/\(page.id): \(error)"))
+        }
+        if index < searchNumbers.count {
+            // The fragment is written now and only the compact terms are kept,
+            // so no page's text stays in memory until the index is built.
+            let entry = views.searchDocument(index, plainText: document.plainText)
+            let fragment = entry.fragment()
+            do {
+                try writeBytes(SearchLayout.fragment(searchNumbers[index]), fragment)
+            } catch {
+                diagnostics.append(.error("cannot write the search fragment for content/\(page.id): \(error)"))
+            }
+            digest.search = entry.record()
+            digest.searchFragmentBytes = fragment.count
         }
         if !diagnostics.isEmpty {
             let text = String(decoding: bytes, as: UTF8.self)

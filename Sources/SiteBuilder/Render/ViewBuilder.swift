@@ -12,21 +12,24 @@ struct ViewBuilder: Sendable {
     let pageHrefs: [String]
     /// The `site` value for each current section (menu highlighting), made once.
     private let siteValues: [String: TemplateValue]
+    /// False when the build writes no search index: no search box then.
+    let search: Bool
 
     /// Asset URLs by template name (`site_css`), fingerprinted.
     private let assetURLs: [String: TemplateValue]
 
     /// `assetPaths`: template name → path under the output folder (see `Theme.assetPaths`).
-    init(site: Site, assetPaths: [String: String] = [:]) {
+    init(site: Site, assetPaths: [String: String] = [:], search: Bool = true) {
         self.site = site
+        self.search = search
         let links = LinkResolver(site: site)
         self.links = links
         pageHrefs = site.pages.map { links.href($0.url) }
         let assetURLs = assetPaths.mapValues { TemplateValue.string(site.config.basePath + $0) }
         self.assetURLs = assetURLs
         var values: [String: TemplateValue] = [:]
-        for section in site.topSections + ["tags", "regions", "honours", "archive", "authors", "people", ""] {
-            values[section] = Self.makeSiteValue(site: site, links: links, assets: assetURLs, currentSection: section.isEmpty ? nil : section)
+        for section in site.topSections + ["tags", "regions", "honours", "archive", "authors", "people", "search", ""] {
+            values[section] = Self.makeSiteValue(site: site, links: links, assets: assetURLs, search: search, currentSection: section.isEmpty ? nil : section)
         }
         siteValues = values
     }
@@ -36,10 +39,12 @@ struct ViewBuilder: Sendable {
     // MARK: Shared
 
     func siteValue(currentSection: String?) -> TemplateValue {
-        siteValues[currentSection ?? ""] ?? Self.makeSiteValue(site: site, links: links, assets: assetURLs, currentSection: currentSection)
+        siteValues[currentSection ?? ""] ?? Self.makeSiteValue(site: site, links: links, assets: assetURLs, search: search, currentSection: currentSection)
     }
 
-    private static func makeSiteValue(site: Site, links: LinkResolver, assets: [String: TemplateValue], currentSection: String?) -> TemplateValue {
+    private static func makeSiteValue(
+        site: Site, links: LinkResolver, assets: [String: TemplateValue], search: Bool, currentSection: String?
+    ) -> TemplateValue {
         let config = site.config
         let menu: [TemplateValue] = config.menu.map { item in
             let url = item.url.hasPrefix("/") ? config.basePath + String(item.url.dropFirst()) : item.url
@@ -64,6 +69,8 @@ struct ViewBuilder: Sendable {
             "archive_url": .string(config.basePath + "archive/"),
             "authors_url": .string(config.basePath + "authors/"),
             "css_url": assets["site_css"] ?? .string(config.basePath + "assets/site.css"),
+            "search_url": search ? .string(config.basePath + "search/") : .null,
+            "search_js_url": assets["search_js"] ?? .string(config.basePath + "assets/search.js"),
             "asset": .object(assets),
             "menu": .list(menu),
             "sections": .list(sections),

@@ -1,0 +1,112 @@
+/// Turns the pages' records into the index files: postings grouped by term,
+/// terms spread over shard files by hash so a query fetches only the few
+/// shards its terms are in.
+///
+/// Records are added in document order; a document's number is its rank by
+/// recency (0 is the newest page), so ranking "then newer first" needs no
+/// dates in the index, and postings are ascending runs that delta-encode well.
+public struct SearchIndexBuilder: Sendable {
+    /// One term's postings: `varint((docDelta << 1) | hasFields)` and, when the
+    /// flag is set, one byte of field bits (the common case, body only, has none).
+    struct Postings: Sendable {
+        var bytes: [UInt8] = []
+        var last = -1
+        var count = 0
+
+        mutating func add(_ document: Int, _ bits: UInt8) {
+            let delta = UInt64(last < 0 ? document : document - last)
+            let flagged = bits != SearchField.body.rawValue
+            Varint.append(delta << 1 | (flagged ? 1 : 0), to: &bytes)
+            if flagged { bytes.append(bits) }
+            last = document
+            count += 1
+        }
+    }
+
+    private var grams: [UInt64: Postings] = [:]
+    private var words: [String: Postings] = [:]
+    public private(set) var documentCount = 0
+
+    public init() {}
+
+    /// Adds the next document (numbered in call order).
+    public mutating func add(_ record: SearchRecord) {
+        let document = documentCount
+        documentCount += 1
+        record.forEachGram { key, bits in
+            grams[key, default: Postings()].add(document, bits)
+        }
+        for (word, bits) in record.words {
+            words[word, default: Postings()].add(document, bits)
+        }
+    }
+
+    /// What `write` produced, for the build's report.
+    public struct Summary: Sendable, Equatable {
+        public var documents: Int
+        public var terms: Int
+        public var shards: Int
+        /// Shard files and the manifest (fragments are counted by the caller).
+        public var bytes: Int
+        /// The largest shard file.
+        public var largestShard: Int
+    }
+
+    /// Writes the shard files and the manifest through `emit` (path relative
+    /// to the output folder, bytes). Shards hold about `targetShardBytes`
+    /// each; a term's postings are never split.
+    public func write(targetShardBytes: Int = 12 * 1024, _ emit: (String, [UInt8]) throws -> Void) rethrows -> Summary {
+        var total = 0
+        for postings in grams.values { total += postings.bytes.count + 8 }
+        for (word, postings) in words { total += postings.bytes.count + word.utf8.count + 6 }
+        let shardCount = max(1, min(1 << 20, (total + targetShardBytes - 1) / max(1, targetShardBytes)))
+
+        // Terms by shard, then each shard's terms in byte order of the term.
+        var members = [[(term: String, postings: Postings)]](repeating: [], count: shardCount)
+        for (key, postings) in grams {
+            let (first, second) = SearchGram.scalars(key)
+            let shard = Int(SearchShardHash.hash(gram: first, second) % UInt32(shardCount))
+            members[shard].append((SearchGram.term(key), postings))
+        }
+        for (word, postings) in words {
+            members[Int(SearchShardHash.hash(word) % UInt32(shardCount))].append((word, postings))
+        }
+        var bytesWritten = 0
+        var largest = 0
+        for shard in 0..<shardCount {
+            var entries = members[shard]
+            members[shard] = []
+            entries.sort { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            let bytes = Self.shardFile(entries)
+            bytesWritten += bytes.count
+            largest = max(largest, bytes.count)
+            try emit(SearchLayout.shard(shard), bytes)
+        }
+        let manifest = Array("{\"version\":\(SearchIndexFormat.version),\"documents\":\(documentCount),\"shards\":\(shardCount),\"per_folder\":\(SearchLayout.fragmentsPerFolder)}\n".utf8)
+        try emit(SearchLayout.manifest, manifest)
+        bytesWritten += manifest.count
+        return Summary(documents: documentCount, terms: grams.count + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest)
+    }
+
+    /// A shard: `varint(termCount)`, then per term `varint(utf8Length)`,
+    /// the term, `varint(documentCount)`, `varint(postingsLength)`; then the
+    /// postings of every term in the same order.
+    static func shardFile(_ entries: [(term: String, postings: Postings)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.reduce(16) { $0 + $1.postings.bytes.count + $1.term.utf8.count + 6 })
+        Varint.append(UInt64(entries.count), to: &bytes)
+        for entry in entries {
+            Varint.append(UInt64(entry.term.utf8.count), to: &bytes)
+            bytes.append(contentsOf: entry.term.utf8)
+            Varint.append(UInt64(entry.postings.count), to: &bytes)
+            Varint.append(UInt64(entry.postings.bytes.count), to: &bytes)
+        }
+        for entry in entries { bytes.append(contentsOf: entry.postings.bytes) }
+        return bytes
+    }
+}
+
+/// The index format's version, written in the manifest and checked by the reader.
+public enum SearchIndexFormat {
+    public static let version = 1
+}
