@@ -21,3 +21,20 @@ import Testing
         #expect(ImageSize.parse([]) == nil)
     }
 }
+
+@Suite struct BodyImageTests {
+    @Test func bodyImagesGetTheirSizeAndLazyLoading() async throws {
+        var files = SmallSite.files
+        files["content/events/wuwei/index.md"] = files["content/events/wuwei/index.md"]?
+            .replacingOccurrences(of: "![现场](photo.png)", with: "![现场](photo.png \"赛场\")\n\n![图](图片.png)")
+        let site = try TemporarySite(files)
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        png += [0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0]
+        try site.write("content/events/wuwei/photo.png", bytes: png)
+        try site.write("content/events/wuwei/图片.png", bytes: png)
+        try await site.build()
+        let html = try #require(site.read("public/events/wuwei/index.html"))
+        #expect(html.contains("<img src=\"/events/wuwei/photo.png\" alt=\"现场\" title=\"赛场\" width=\"640\" height=\"480\" loading=\"lazy\" />"))
+        #expect(html.contains("<img src=\"/events/wuwei/%E5%9B%BE%E7%89%87.png\" alt=\"图\" width=\"640\" height=\"480\" loading=\"lazy\" />"))
+    }
+}

@@ -22,6 +22,29 @@ struct PageRenderer: Sendable {
     /// when no index is written.
     var searchNumbers: [Int] = []
 
+    /// Gives the body's images their pixel size and lazy loading, so the page
+    /// does not jump as they arrive. cmark writes `<img src="…" alt="…" />`.
+    static func sizingImages(_ html: String, _ sizes: [String: ImageSize]) -> String {
+        guard html.contains("<img ") else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 64)
+        var rest = html[...]
+        while let start = rest.range(of: "<img src=\"") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let quote = rest.firstIndex(of: "\""), let close = rest.range(of: " />") else { break }
+            let source = String(rest[..<quote]).replacingOccurrences(of: "&amp;", with: "&")
+            out += rest[..<close.lowerBound]
+            if let size = sizes[source] ?? sizes[LinkResolver.percentDecode(source)] {
+                out += " width=\"\(size.width)\" height=\"\(size.height)\""
+            }
+            out += " loading=\"lazy\" />"
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
     func render(_ index: Int, write: (String, String) throws -> Void, writeBytes: (String, [UInt8]) throws -> Void = { _, _ in }) -> PageDigest {
         let page = site.pages[index]
         let file = "content/\(page.id)"
@@ -38,11 +61,16 @@ struct PageRenderer: Sendable {
         }
         let links = views.links
         let options = MarkdownOptions(allowRawHTML: site.config.unsafeHTML, lineOffset: page.bodyStartLine - 1)
+        var bodyImageSizes: [String: ImageSize] = [:]
         let document = MarkdownDocument(parsing: body, options: options) { link in
             switch links.resolve(link.destination, from: page) {
             case .unchanged:
                 return nil
             case .url(let url):
+                if link.isImage, bodyImageSizes[url] == nil, let path = links.resourcePath(link.destination, from: page),
+                   let size = ImageSize.read(contentRoot.appendingPathComponent(path)) {
+                    bodyImageSizes[url] = size
+                }
                 return url
             case .missing(let reason):
                 let what = link.isImage ? "image" : "link"
@@ -73,7 +101,7 @@ struct PageRenderer: Sendable {
         )
         let context = views.root(
             title: page.title, url: page.url, description: summary, section: page.sectionPath.split(separator: "/").first.map(String.init),
-            extra: ["page": views.pageView(index, bodyHTML: document.html, digest: digest, imageSizes: imageSizes)]
+            extra: ["page": views.pageView(index, bodyHTML: Self.sizingImages(document.html, bodyImageSizes), digest: digest, imageSizes: imageSizes)]
         )
         let template = library.contains(page.kind.rawValue) ? page.kind.rawValue : "article"
         do {
