@@ -25,6 +25,11 @@ import Testing
         #expect(positions == positions.sorted(), "the roster is in the printed (stroke) order")
         let event = String(decoding: FileManager.default.contents(atPath: output.appendingPathComponent("events/2025/tangyin-volunteers/index.html").path) ?? Data(), as: UTF8.self)
         #expect(event.contains("width=\"320\" height=\"200\" loading=\"lazy\""), "images carry their size")
+        // 陈学东's profile and the Hubei roster record the same honour: the people index lists it once.
+        let people = String(decoding: FileManager.default.contents(atPath: output.appendingPathComponent("people/index.html").path) ?? Data(), as: UTF8.self)
+        let entry = try #require(people.components(separatedBy: ">陈学东</a>").dropFirst().first?.components(separatedBy: "</li>\n</ul>").first)
+        #expect(entry.components(separatedBy: "全国先进工作者</a>").count == 2, "one honour line: \(entry)")
+        #expect(!people.contains("全国先进工作者（全国先进工作者）"))
     }
 
     @Test func anArticlePageWeighsUnder30KBWithItsStylesheet() async throws {

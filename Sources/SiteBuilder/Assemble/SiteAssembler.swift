@@ -233,7 +233,7 @@ struct SiteAssembler {
                             unit: member.unit, honours: [], pinyinInitial: nil
                         )
                         person.unit = person.unit ?? member.unit
-                        let honourTitle = group.title.map { "\(title)（\($0)）" } ?? title
+                        let honourTitle = group.title.map { $0 == title || $0.isEmpty ? title : "\(title)（\($0)）" } ?? title
                         person.honours.append(.init(title: honourTitle, year: roster.year, page: index))
                         byKey[key] = person
                     }
@@ -244,6 +244,9 @@ struct SiteAssembler {
         var people = byKey.keys.sorted().compactMap { byKey[$0] }
         for index in people.indices {
             people[index].pinyinInitial = Pinyin.initial(of: people[index].name)
+            // A profile and a roster often record the same honour: list it once, with the roster's link.
+            let fromRosters = Set(people[index].honours.filter { pages[$0.page].kind == .roster }.map { "\($0.title) \($0.year ?? 0)" })
+            people[index].honours.removeAll { pages[$0.page].kind == .profile && fromRosters.contains("\($0.title) \($0.year ?? 0)") }
             people[index].honours.sort { ($0.year ?? 0, $0.title, $0.page) > ($1.year ?? 0, $1.title, $1.page) }
         }
         return NameSorter.sorted(people, by: .pinyin) { $0.name }
