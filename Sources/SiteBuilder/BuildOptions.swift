@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var now: Int
     /// How many pages are parsed and rendered at once; 0 means one per core.
     public var workers = 0
+    /// HTML added to every page's `<head>` (templates place it with
+    /// `{{{extra_head}}}`); `serve` puts its live-reload script here.
+    public var extraHead = ""
 
     public init(root: String, now: Int) {
         self.root = root

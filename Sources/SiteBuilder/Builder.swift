@@ -112,7 +112,8 @@ public struct Builder: Sendable {
     }
 
     private func render(_ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic]) async throws -> BuildReport {
-        let views = ViewBuilder(site: site)
+        var views = ViewBuilder(site: site)
+        views.extraHead = options.extraHead
         let pageRenderer = PageRenderer(site: site, views: views, library: theme.library)
         let digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
             pageRenderer.render(index) { path, html in try writer.write(path, html) }
