@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["SiteBuilder", "SiteModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SiteBuilder"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

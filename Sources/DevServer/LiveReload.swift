@@ -8,9 +8,8 @@ public enum LiveReload {
 
     /// What `serve` adds to every page's `<head>`. The build's id lets the
     /// script tell whether a build finished while the page was loading.
-    public static func scriptTag(buildID: String? = nil) -> String {
-        let query = buildID.map { "?build=" + $0 } ?? ""
-        return #"<script src="\#(scriptPath)\#(query)" defer></script>"#
+    public static func scriptTag(buildID: String) -> String {
+        #"<script src="\#(scriptPath)?build=\#(buildID)" defer></script>"#
     }
 
     /// Listens on the event stream: reloads on `reload`, shows the
@@ -63,24 +62,26 @@ public enum LiveReload {
 
     """#
 
-    /// The page every HTML request gets while the last build failed.
-    static func errorPage(diagnostics text: String) -> String {
-        page(title: "Build failed", message: "The last build failed. Fix the file and save: this page reloads by itself.", details: text)
+    /// The page every HTML request gets while the last build failed. Its
+    /// script carries the id of the build being served, so a good build
+    /// that finishes before the script connects still reloads it.
+    static func errorPage(diagnostics text: String, buildID: String) -> String {
+        page(title: "Build failed", message: "The last build failed. Fix the file and save: this page reloads by itself.", details: text, buildID: buildID)
     }
 
     /// The page shown before the first build finished.
-    static func buildingPage() -> String {
-        page(title: "Building…", message: "The site is being built: this page reloads by itself when it is ready.", details: nil)
+    static func buildingPage(buildID: String) -> String {
+        page(title: "Building…", message: "The site is being built: this page reloads by itself when it is ready.", details: nil, buildID: buildID)
     }
 
-    private static func page(title: String, message: String, details: String?) -> String {
+    private static func page(title: String, message: String, details: String?, buildID: String) -> String {
         var html = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <title>\(title) – unionpress serve</title>
-        \(scriptTag())
+        \(scriptTag(buildID: buildID))
         <style>body{font:16px/1.5 sans-serif;margin:2em;color:#222}pre{background:#1e1e1e;color:#f5f5f5;padding:1em;overflow:auto;white-space:pre-wrap;font:14px/1.5 monospace}</style>
         </head>
         <body>

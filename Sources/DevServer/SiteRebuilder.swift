@@ -18,6 +18,9 @@ actor SiteRebuilder {
     private(set) var status = Status.pending
     /// Names the build now served; pages carry it in their script tag.
     private(set) var buildID: String
+
+    /// Both at once, as one request needs them.
+    var snapshot: (status: Status, buildID: String) { (status, buildID) }
     private var options: BuildOptions
     private let session: String
     private var builds = 0

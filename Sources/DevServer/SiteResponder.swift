@@ -38,11 +38,12 @@ struct SiteResponder: HTTPResponder {
         if isPage {
             // Pages show why there is nothing good to show; other files
             // (styles, images) still come from the last good build.
-            switch await rebuilder.status {
+            let (status, buildID) = await rebuilder.snapshot
+            switch status {
             case .pending:
-                return Self.html(.serviceUnavailable, LiveReload.buildingPage())
+                return Self.html(.serviceUnavailable, LiveReload.buildingPage(buildID: buildID))
             case .failed(let text):
-                return Self.html(.internalServerError, LiveReload.errorPage(diagnostics: text))
+                return Self.html(.internalServerError, LiveReload.errorPage(diagnostics: text, buildID: buildID))
             case .ready:
                 break
             }
@@ -77,8 +78,9 @@ struct SiteResponder: HTTPResponder {
     /// (which finishes the broadcaster before the server shuts down).
     private func eventStream() async -> Response {
         let events = await broadcaster.subscribe()
-        var opening = ServerSentEvent.hello(await rebuilder.buildID).wireFormat
-        if case .failed(let text) = await rebuilder.status {
+        let (status, buildID) = await rebuilder.snapshot
+        var opening = ServerSentEvent.hello(buildID).wireFormat
+        if case .failed(let text) = status {
             opening += ServerSentEvent.buildError(text).wireFormat
         }
         let headers: HTTPFields = [

@@ -104,7 +104,10 @@ import Testing
         #expect(errorPage.headers["content-type"] == "text/html; charset=utf-8")
         #expect(errorPage.text.contains("content/news/a.md:2:8: error: unterminated flow sequence: &#39;[&#39; has no matching &#39;]&#39;"))
         #expect(!errorPage.text.contains("'['"))
-        #expect(errorPage.text.contains("/__unionpress/live-reload.js"))
+        // Its script names the build still served: the one the edit made.
+        let editedID = try #require(edited.text.firstMatch(of: /live-reload\.js\?build=([^"]+)"/)?.1)
+        #expect(editedID != hello.data)
+        #expect(errorPage.text.contains("live-reload.js?build=\(editedID)\""))
         #expect(try await LoopbackClient.get("/", port: site.port).status == 500)
         #expect(try await LoopbackClient.get("/assets/site.css", port: site.port).status == 200)
         // A page connecting now hears about the failure straight away.

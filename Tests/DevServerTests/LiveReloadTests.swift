@@ -21,10 +21,10 @@ import Testing
     }
 
     @Test func theErrorPageEscapesDiagnostics() {
-        let page = LiveReload.errorPage(diagnostics: "content/a.md:1:1: error: <script>alert('x')</script> & \"y\"\n")
+        let page = LiveReload.errorPage(diagnostics: "content/a.md:1:1: error: <script>alert('x')</script> & \"y\"\n", buildID: "k2x-4")
         #expect(page.contains(#"<pre id="unionpress-error-page">content/a.md:1:1: error: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"#))
         #expect(!page.contains("<script>alert"))
-        #expect(page.contains(#"<script src="/__unionpress/live-reload.js" defer></script>"#))
+        #expect(page.contains(#"<script src="/__unionpress/live-reload.js?build=k2x-4" defer></script>"#))
     }
 
     @Test func theScriptIsAddedOnlyWhereATemplateLeftItOut() {
