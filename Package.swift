@@ -14,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP server behind `serve`, and the service lifecycle it runs in (Ctrl-C, graceful shutdown).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The system libcmark (Debian: libcmark-dev); only the Markdown module imports it.
@@ -22,8 +25,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // One system call Swift's Glibc module does not expose (atomic folder swap).
-        .target(name: "CSystem"),
+        // One system call Swift's Glibc module does not expose (atomic folder swap); named
+        // apart from swift-system's CSystem, since target names are global in a package graph.
+        .target(name: "CUnionPressSystem"),
         .target(name: "Diagnostics"),
         .target(name: "FrontMatter", dependencies: ["Diagnostics"]),
         .target(name: "Templates", dependencies: ["Diagnostics"]),
@@ -34,12 +38,20 @@ let package = Package(
         .target(name: "SiteModel", dependencies: ["FrontMatter", "Diagnostics", "ChineseText"]),
         .target(
             name: "SiteBuilder",
-            dependencies: ["SiteModel", "FrontMatter", "Templates", "Markdown", "ChineseText", "Diagnostics", "CSystem", "SearchIndex"]
+            dependencies: ["SiteModel", "FrontMatter", "Templates", "Markdown", "ChineseText", "Diagnostics", "CUnionPressSystem", "SearchIndex"]
+        ),
+        .target(
+            name: "DevServer",
+            dependencies: [
+                "SiteBuilder", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .executableTarget(
             name: "unionpress",
             dependencies: [
-                "SiteBuilder", "FrontMatter", "Templates", "Diagnostics",
+                "SiteBuilder", "FrontMatter", "Templates", "Diagnostics", "DevServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +66,7 @@ let package = Package(
             dependencies: ["SiteBuilder", "SiteModel", "SearchIndex"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Writes the search index, the search page and the header's search box.
     public var search = true
+    /// HTML added to every page's `<head>` (templates place it with
+    /// `{{{extra_head}}}`); `serve` puts its live-reload script here.
+    public var extraHead = ""
 
     public init(root: String, now: Int) {
         self.root = root

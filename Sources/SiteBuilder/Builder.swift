@@ -148,7 +148,8 @@ public struct Builder: Sendable {
     private func render(
         _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false
     ) async throws -> BuildReport {
-        let views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
+        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
+        views.extraHead = options.extraHead
         var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
         for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
         options.progress?("rendering \(site.pages.count) pages")

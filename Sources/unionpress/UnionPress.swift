@@ -8,7 +8,7 @@ struct UnionPress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unionpress",
         abstract: "A static site generator for trade-union news and honour rolls.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InspectCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InspectCommand.self, RenderCommand.self]
     )
 
     /// Usage mistakes exit with status 2 (as `check` documents); everything

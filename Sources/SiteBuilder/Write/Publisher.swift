@@ -1,4 +1,4 @@
-import CSystem
+import CUnionPressSystem
 import Foundation
 
 /// Makes a build atomic: files go into a staging folder beside the output
