@@ -13,10 +13,10 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
         if let location = diagnostic.location {
-            out += bold("\(location):") + " "
+            out += bold(Self.visible("\(location):")) + " "
         }
-        out += colored(diagnostic.severity) + " " + bold(diagnostic.message) + "\n"
-        if let line = diagnostic.sourceLine, let location = diagnostic.location {
+        out += colored(diagnostic.severity) + " " + bold(Self.visible(diagnostic.message)) + "\n"
+        if let line = diagnostic.sourceLine.map({ Self.visible($0, keepingTabs: true) }), let location = diagnostic.location {
             out += line + "\n"
             out += caretPadding(line: line, column: location.column) + (useColor ? "\u{1B}[32m^\u{1B}[0m" : "^") + "\n"
         }
@@ -25,6 +25,27 @@ public struct DiagnosticRenderer: Sendable {
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.sorted(by: Diagnostic.printingOrder).map(render).joined()
+    }
+
+    /// The text with control characters shown as their Unicode pictures
+    /// (U+001B as ␛), one scalar for one, so that columns stay right and
+    /// nothing from a file or name can drive the terminal.
+    static func visible(_ text: String, keepingTabs: Bool = false) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && !(keepingTabs && scalar == "\t")) || (0x7F...0x9F).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !isControl(scalar) {
+                out.append(scalar)
+            } else if scalar.value < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+            } else {
+                out.append(scalar.value == 0x7F ? "\u{2421}" : "\u{FFFD}")
+            }
+        }
+        return String(out)
     }
 
     /// Spaces (and tabs, where the line has tabs) up to the caret's column.

@@ -42,7 +42,7 @@ public struct Builder: Sendable {
         let parser = SiteParser(contentRoot: content, displayPrefix: "content/", baseURLOverride: options.baseURL, workers: workerCount)
         let parsed = await parser.parse(tree)
         var diagnostics = parsed.diagnostics
-        diagnostics += tree.skippedLinks.map { .warning("symbolic link leads outside content/, not followed", at: SourceLocation(file: "content/\($0)", line: 1, column: 1)) }
+        diagnostics += tree.diagnostics
         let (site, assemblyProblems) = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now).assemble(parsed)
         diagnostics += assemblyProblems
 

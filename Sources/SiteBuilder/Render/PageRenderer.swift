@@ -35,7 +35,7 @@ struct PageRenderer: Sendable {
         if let portrait = page.profile?.portrait { references.append(portrait) }
         references += page.event?.photos.map(\.source) ?? []
         for reference in references {
-            if case .missing(let reason) = links.resolve(reference.path, from: page) {
+            if case .missing(let reason) = links.resolveResource(reference.path, from: page) {
                 diagnostics.append(.error("missing image: \(reason)", at: reference.location))
             }
         }
@@ -49,7 +49,10 @@ struct PageRenderer: Sendable {
         )
         let context = views.root(
             title: page.title, url: page.url, description: summary, section: page.sectionPath.split(separator: "/").first.map(String.init),
-            extra: ["page": views.pageView(index, bodyHTML: document.html, digest: digest)]
+            extra: [
+                "page": views.pageView(index, bodyHTML: document.html, digest: digest),
+                "structured_data": .html(views.structuredData(index, summary: summary)),
+            ]
         )
         let template = library.contains(page.kind.rawValue) ? page.kind.rawValue : "article"
         do {

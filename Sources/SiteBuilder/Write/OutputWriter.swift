@@ -18,14 +18,17 @@ struct OutputWriter: Sendable {
         try Data(bytes).write(to: url)
     }
 
+    /// Copies a file's contents. A symbolic link is resolved first: copied
+    /// as a link, it would point from public/ to wherever it pointed.
     func copy(from source: URL, to relativePath: String) throws {
         guard let url = try destination(relativePath) else { return }
-        try FileManager.default.copyItem(at: source, to: url)
+        try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: url)
     }
 
     private func destination(_ relativePath: String) throws -> URL? {
-        let parts = relativePath.split(separator: "/")
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != ".." && $0 != "." && !$0.contains("\0") }) else {
+        // Empty parts too: a leading `/` (an absolute path) or `a//b`.
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("\0") }) else {
             throw OutputPathError(path: relativePath)
         }
         guard let root else { return nil }

@@ -6,6 +6,9 @@ import Foundation
 /// any moment, the output folder is either the old site or the new one.
 struct Publisher: Sendable {
     let output: URL
+    /// Whether to try the one-call swap first; tests turn it off to check
+    /// the two-rename fallback that other systems use.
+    var swapsAtomically = true
 
     var staging: URL { sibling(".staging") }
     var retired: URL { sibling(".old") }
@@ -39,7 +42,7 @@ struct Publisher: Sendable {
         let files = FileManager.default
         if files.fileExists(atPath: output.path) {
             // One system call swaps the two folders, so there is no moment without a site.
-            if unionpress_exchange_paths(staging.path, output.path) == 0 {
+            if swapsAtomically, unionpress_exchange_paths(staging.path, output.path) == 0 {
                 try? files.removeItem(at: staging)
                 return
             }
