@@ -16,9 +16,10 @@ public struct DiagnosticRenderer: Sendable {
             out += bold(Self.visible("\(location):")) + " "
         }
         out += colored(diagnostic.severity) + " " + bold(Self.visible(diagnostic.message)) + "\n"
-        if let line = diagnostic.sourceLine.map({ Self.visible($0, keepingTabs: true) }), let location = diagnostic.location {
+        if let sourceLine = diagnostic.sourceLine, let location = diagnostic.location {
+            let (line, column) = Self.window(Self.visible(sourceLine, keepingTabs: true), column: location.column)
             out += line + "\n"
-            out += caretPadding(line: line, column: location.column) + (useColor ? "\u{1B}[32m^\u{1B}[0m" : "^") + "\n"
+            out += caretPadding(line: line, column: column) + (useColor ? "\u{1B}[32m^\u{1B}[0m" : "^") + "\n"
         }
         return out
     }
@@ -46,6 +47,25 @@ public struct DiagnosticRenderer: Sendable {
             }
         }
         return String(out)
+    }
+
+    /// Lines longer than this many scalars are shown as a window around the column.
+    static let maxShownLine = 200
+
+    /// A very long line (minified text, a whole paragraph of links) cut to
+    /// the part around `column`, marked with `…` where cut, and the caret's
+    /// column in what is shown.
+    static func window(_ line: String, column: Int) -> (line: String, column: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > maxShownLine else { return (line, column) }
+        let context = maxShownLine / 2
+        let start = min(max(0, column - 1 - context / 2), max(0, scalars.count - context))
+        let end = min(scalars.count, start + context)
+        var shown = String.UnicodeScalarView()
+        if start > 0 { shown.append("…") }
+        shown.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { shown.append("…") }
+        return (String(shown), column - start + (start > 0 ? 1 : 0))
     }
 
     /// Spaces (and tabs, where the line has tabs) up to the caret's column.

@@ -74,28 +74,10 @@ struct LinkResolver: Sendable {
     /// applied here, and a `javascript:` (or similar) address is an error
     /// unless the site allows raw HTML.
     func resolveResource(_ path: String, from page: Page) -> Resolution {
-        if !site.config.unsafeHTML, let scheme = Self.dangerousScheme(path) {
+        if !site.config.unsafeHTML, let scheme = URLPath.dangerousScheme(path) {
             return .missing("\(path) is a \(scheme): address, which can run script; give an image file or an https:// address")
         }
         return resolve(path, from: page)
-    }
-
-    /// The scheme of an address browsers may run or that reads local files
-    /// (`javascript`, `vbscript`, `file`, `data` other than the image types
-    /// cmark's safe mode also allows), lowercased; nil for any other address.
-    static func dangerousScheme(_ text: String) -> String? {
-        guard hasScheme(text), let colon = text.firstIndex(of: ":") else { return nil }
-        let scheme = text[..<colon].lowercased()
-        switch scheme {
-        case "javascript", "vbscript", "file":
-            return scheme
-        case "data":
-            let rest = text[text.index(after: colon)...].lowercased()
-            let images = ["image/png", "image/gif", "image/jpeg", "image/webp"]
-            return images.contains(where: { rest.hasPrefix($0) }) ? nil : scheme
-        default:
-            return nil
-        }
     }
 
     private static func hasScheme(_ text: String) -> Bool {

@@ -65,8 +65,18 @@ struct PageRenderer: Sendable {
         } catch {
             diagnostics.append(.error("cannot write the page for content/\(page.id): \(error)"))
         }
-        digest.diagnostics = diagnostics.map { diagnostic in
-            diagnostic.location?.file == file ? diagnostic.withSource(Self.sourceText(page)) : diagnostic
+        // Like the front matter's, at most FieldReader.maxDiagnostics messages per page.
+        if diagnostics.count > FieldReader.maxDiagnostics {
+            let more = diagnostics.count - FieldReader.maxDiagnostics
+            let last = diagnostics.last?.location
+            diagnostics.removeLast(more)
+            diagnostics.append(.error("\(more) more problems in this page, up to here, are not shown; fix the ones above first", at: last))
+        }
+        if diagnostics.contains(where: { $0.location?.file == file }) {
+            let text = Self.sourceText(page)
+            digest.diagnostics = diagnostics.map { $0.location?.file == file ? $0.withSource(text) : $0 }
+        } else {
+            digest.diagnostics = diagnostics
         }
         return digest
     }

@@ -13,9 +13,9 @@ extension ViewBuilder {
             ("@type", .string("NewsArticle")),
             ("headline", .string(page.title)),
             ("url", .string(config.origin + links.href(page.url))),
-            ("datePublished", .string(page.date.rfc3339)),
+            ("datePublished", .string(page.date.machineReadable)),
         ]
-        if let updated = page.updated { fields.append(("dateModified", .string(updated.rfc3339))) }
+        if let updated = page.updated { fields.append(("dateModified", .string(updated.machineReadable))) }
         if !summary.isEmpty { fields.append(("description", .string(summary))) }
         let authors = page.authors.isEmpty ? page.byline.map(BylineNames.names) ?? [] : page.authors
         if !authors.isEmpty {
