@@ -62,6 +62,9 @@ public struct Builder: Sendable {
     public func build() async throws(BuildFailure) -> BuildReport {
         try checkOutputLocation()
         let publisher = Publisher(output: outputURL)
+        if let reason = publisher.reasonNotToReplace() {
+            throw BuildFailure([.error("the output folder \(options.output) cannot be replaced: \(reason); remove it or choose another folder")])
+        }
         do {
             try publisher.recover()
         } catch {

@@ -47,6 +47,8 @@ import Testing
 
             [点我](javascript:alert(5)) [数据](data:text/html,<script>alert(6)</script>)
 
+            ## 小标题 "onmouseover="x ]]>
+
             """,
             "content/news/cover.png": "png",
         ]
@@ -78,6 +80,7 @@ import Testing
         #expect(html.contains("<img src=\"/news/cover.png\" alt=\"\(Self.htmlEscaped)\" loading=\"lazy\">"))
         #expect(html.contains("<figcaption>\(Self.htmlEscaped) <span class=\"credit\">\(Self.htmlEscaped)</span></figcaption>"))
         #expect(html.contains("<li><a href=\"/news/\" aria-current=\"page\">\(Self.htmlEscaped)</a></li>"))
+        #expect(html.contains("<h2 id=\"小标题-onmouseover-x\">小标题 &quot;onmouseover=&quot;x ]]&gt;</h2>"))
         for raw in ["<script", "\"onmouseover=", "onerror=", "javascript:", "data:text", "<b>"] {
             #expect(!html.contains(raw), "\(raw) reached the page")
         }

@@ -259,6 +259,14 @@ import SiteModel
         ])
     }
 
+    @Test func aTermNamedLikeAFileIsAnErrorNamingBoth() async throws {
+        let site = try TemporarySite(["content/_site.yml": Self.config, "content/news/a.md": page("tags: [index.html]")])
+        let found = await diagnostics(site)
+        #expect(found.map(\.message) == [
+            "the page of the tag “index.html” of content/news/a.md needs the folder public/tags/index.html, which the tags index writes as a file; change a slug, alias or file name",
+        ])
+    }
+
     @Test func aContentFileOverAGeneratedFileIsAnError() async throws {
         let site = try TemporarySite([
             "content/_site.yml": Self.config,
@@ -271,6 +279,30 @@ import SiteModel
             "content/feed.xml would write public/feed.xml, which the generated feed.xml writes too; change a slug, alias or file name",
             "content/sitemap.xml would write public/sitemap.xml, which the generated sitemap.xml writes too; change a slug, alias or file name",
         ])
+    }
+
+    // MARK: The output folder
+
+    @Test func aFolderABuildDidNotWriteIsNeverReplaced() async throws {
+        let site = try TemporarySite([
+            "content/_site.yml": Self.config, "content/news/a.md": page("tags: [好]"),
+            "documents/letter.txt": "mine", "documents/index.html": "mine too", "notes.txt": "a file",
+        ])
+        for (output, reason) in [("documents", "it holds files a build did not write (a built site has 404.html, feed.xml, index.html, sitemap.xml)"), ("notes.txt", "it is a file, not a folder")] {
+            do {
+                try await site.build { $0.output = output }
+                Issue.record("\(output) should be refused")
+            } catch {
+                #expect(error.diagnostics.map(\.message) == ["the output folder \(output) cannot be replaced: \(reason); remove it or choose another folder"])
+            }
+        }
+        #expect(site.read("documents/letter.txt") == "mine")
+        #expect(site.read("notes.txt") == "a file")
+        // An empty folder, or one a build wrote, is fine.
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try await site.build { $0.output = "empty" }
+        try await site.build { $0.output = "empty" }
+        #expect(site.exists("empty/news/a/index.html"))
     }
 
     // MARK: The writer, the last check
