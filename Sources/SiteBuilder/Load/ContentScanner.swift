@@ -1,5 +1,4 @@
 import Foundation
-
 import SiteModel
 
 /// Walks content/ and sorts what it finds into pages, sections, bundle
