@@ -46,7 +46,7 @@ public struct Builder: Sendable {
         let parsed = await parser.parse(tree)
         clock.lap("parse")
         var diagnostics = parsed.diagnostics
-        diagnostics += tree.skippedLinks.map { .warning("symbolic link leads outside content/, not followed", at: SourceLocation(file: "content/\($0)", line: 1, column: 1)) }
+        diagnostics += tree.diagnostics
         let (site, assemblyProblems) = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now).assemble(parsed)
         diagnostics += assemblyProblems
         clock.lap("assemble")
@@ -68,6 +68,9 @@ public struct Builder: Sendable {
     public func build() async throws(BuildFailure) -> BuildReport {
         try checkOutputLocation()
         let publisher = Publisher(output: outputURL)
+        if let reason = publisher.reasonNotToReplace() {
+            throw BuildFailure([.error("the output folder \(options.output) cannot be replaced: \(reason); remove it or choose another folder")])
+        }
         do {
             try publisher.recover()
         } catch {

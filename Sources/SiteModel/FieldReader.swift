@@ -6,7 +6,20 @@ import FrontMatter
 public struct FieldReader: Sendable {
     public let file: String
     public let source: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    private var collected: [Diagnostic] = []
+    private var suppressed = 0
+    private var lastSuppressed: SourceLocation?
+
+    /// At most this many messages per file, then one that counts the rest:
+    /// a file with thousands of bad entries gives a readable report, and
+    /// finding each message's source line stays cheap.
+    public static let maxDiagnostics = 50
+
+    /// The file's messages, the last one counting those left out.
+    public var diagnostics: [Diagnostic] {
+        guard suppressed > 0 else { return collected }
+        return collected + [.error("\(suppressed) more problems in this file, up to here, are not shown; fix the ones above first", at: lastSuppressed)]
+    }
 
     public init(file: String, source: String) {
         self.file = file
@@ -17,16 +30,25 @@ public struct FieldReader: Sendable {
         SourceLocation(file: file, line: node.line, column: node.column)
     }
 
+    private mutating func add(_ diagnostic: Diagnostic) {
+        guard collected.count < Self.maxDiagnostics else {
+            suppressed += 1
+            lastSuppressed = diagnostic.location
+            return
+        }
+        collected.append(diagnostic.withSource(source))
+    }
+
     public mutating func error(_ message: String, at node: YAMLNode) {
-        diagnostics.append(Diagnostic.error(message, at: location(of: node)).withSource(source))
+        add(Diagnostic.error(message, at: location(of: node)))
     }
 
     public mutating func error(_ message: String, line: Int, column: Int) {
-        diagnostics.append(Diagnostic.error(message, at: SourceLocation(file: file, line: line, column: column)).withSource(source))
+        add(Diagnostic.error(message, at: SourceLocation(file: file, line: line, column: column)))
     }
 
     public mutating func warning(_ message: String, at node: YAMLNode) {
-        diagnostics.append(Diagnostic.warning(message, at: location(of: node)).withSource(source))
+        add(Diagnostic.warning(message, at: location(of: node)))
     }
 
     /// A string field; numbers and booleans written where text was meant are

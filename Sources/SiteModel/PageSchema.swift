@@ -151,12 +151,13 @@ public struct PageSchema: Sendable {
         guard let node = fields[key] else { return [] }
         let items: [YAMLNode] = if case .list(let list) = node.value { list } else { [node] }
         var names: [String] = []
+        var seen: Set<String> = []
         for item in items {
             guard let raw = reader.string(item, field: key) else { continue }
             let name = raw.trimmingSpaces
             if name.isEmpty { continue }
             if URLPath.isSafeSegment(name) {
-                if !names.contains(name) { names.append(name) }
+                if seen.insert(name).inserted { names.append(name) }
             } else {
                 reader.error("\(key) entry \"\(name)\" cannot be used in a URL: it must not contain `/`, `\\` or control characters, or be `..`", at: item)
             }

@@ -94,7 +94,9 @@ public struct SiteConfig: Sendable, Hashable {
                     guard let entry = reader.mapping(item, field: "menu") else { continue }
                     let title = reader.string("title", in: entry)
                     let url = reader.string("url", in: entry)
-                    if let title, let url {
+                    if title != nil, let url, !config.unsafeHTML, let scheme = URLPath.dangerousScheme(url), let node = entry["url"] {
+                        reader.error("menu url \"\(url)\" is a \(scheme): address, which can run script; link to a page or an https:// address", at: node)
+                    } else if let title, let url {
                         config.menu.append(MenuItem(title: title, url: url))
                     } else {
                         reader.error("a menu entry needs both title and url", at: item)

@@ -67,6 +67,27 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
         return out
     }
 
+    /// The scheme of an address a browser may run or that reads local files
+    /// (`javascript`, `vbscript`, `file`, and `data` other than the image
+    /// types cmark's safe mode also lets through), lowercased; nil for any
+    /// other address. For addresses that do not pass through cmark's safe mode.
+    public static func dangerousScheme(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let scheme = text[..<colon]
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) else {
+            return nil
+        }
+        switch scheme.lowercased() {
+        case "javascript", "vbscript", "file":
+            return scheme.lowercased()
+        case "data":
+            let rest = text[text.index(after: colon)...].lowercased()
+            return ["image/png", "image/gif", "image/jpeg", "image/webp"].contains(where: { rest.hasPrefix($0) }) ? nil : "data"
+        default:
+            return nil
+        }
+    }
+
     /// Reads a path written by an editor (`/2025/06/old-url/`, `initiatives/`)
     /// into segments; `nil` when a segment is unsafe.
     public static func parse(_ text: String) -> URLPath? {

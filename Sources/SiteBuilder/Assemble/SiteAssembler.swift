@@ -94,8 +94,10 @@ struct SiteAssembler {
         }
         let honours = Self.terms(root: "honours", pages: pages, order: newestFirst) { page in
             var names: [String] = []
-            if let honour = page.roster?.honour { names.append(honour) }
-            for honour in page.profile?.honours ?? [] where !names.contains(honour.title) { names.append(honour.title) }
+            var seen: Set<String> = []
+            for title in [page.roster?.honour].compactMap({ $0 }) + (page.profile?.honours.map(\.title) ?? []) where seen.insert(title).inserted {
+                names.append(title)
+            }
             return names.filter(URLPath.isSafeSegment)
         }
         let regions = Self.regionTerms(pages: pages, order: newestFirst)

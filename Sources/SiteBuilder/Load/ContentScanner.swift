@@ -1,16 +1,34 @@
 import Foundation
+import SiteModel
 
 /// Walks content/ and sorts what it finds into pages, sections, bundle
 /// resources and files to copy. Names starting with `_` or `.` are never
-/// pages; symbolic links that lead outside content/ are not followed.
+/// pages; symbolic links that lead outside content/, or back to a folder
+/// that contains them, are not followed; names that cannot be part of a URL
+/// (see `URLPath.isSafeSegment`) are set aside for an error.
 struct ContentScanner {
     let contentRoot: URL
+
+    /// Deeper folders are reported, not read.
+    static let maxDepth = 32
 
     func scan() throws -> ContentTree {
         var tree = ContentTree()
         let rootPath = contentRoot.resolvingSymlinksInPath().path
-        try scanDirectory(relative: "", section: "", tree: &tree, rootPath: rootPath, depth: 0)
+        try scanDirectory(relative: "", section: "", tree: &tree, rootPath: rootPath, depth: 0, ancestors: [rootPath])
         return tree
+    }
+
+    /// The real path of a folder, to recognise a link back to one being read.
+    private func realPath(_ relative: String) -> String {
+        contentRoot.appendingPathComponent(relative).resolvingSymlinksInPath().path
+    }
+
+    /// Sets aside a name that cannot become a folder under public/ or a URL segment.
+    private static func isUsable(_ name: String, path: String, tree: inout ContentTree) -> Bool {
+        if URLPath.isSafeSegment(name) { return true }
+        tree.unusableNames.append(path)
+        return false
     }
 
     private enum EntryType { case file, directory, outside, other }
@@ -63,8 +81,11 @@ struct ContentScanner {
         base.isEmpty ? name : base + "/" + name
     }
 
-    private func scanDirectory(relative: String, section: String, tree: inout ContentTree, rootPath: String, depth: Int) throws {
-        guard depth < 32 else { return }
+    private func scanDirectory(relative: String, section: String, tree: inout ContentTree, rootPath: String, depth: Int, ancestors: Set<String>) throws {
+        guard depth < Self.maxDepth else {
+            tree.tooDeep.append(relative)
+            return
+        }
         for (name, entryType) in try entries(of: relative, rootPath: rootPath) {
             let path = Self.join(relative, name)
             if entryType == .outside {
@@ -80,14 +101,20 @@ struct ContentScanner {
                 continue
             }
             if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+            if entryType != .other, !Self.isUsable(name, path: path, tree: &tree) { continue }
             switch entryType {
             case .directory:
+                let real = realPath(path)
+                if ancestors.contains(real) {
+                    tree.loopingLinks.append(path)
+                    continue
+                }
                 if type(of: Self.join(path, "index.md"), rootPath: rootPath) == .file {
                     tree.pages.append(.init(id: Self.join(path, "index.md"), sectionPath: relative, fileSlug: name, isBundle: true))
-                    try scanBundle(relative: path, owner: Self.join(path, "index.md"), inner: "", tree: &tree, rootPath: rootPath, depth: depth + 1)
+                    try scanBundle(relative: path, owner: Self.join(path, "index.md"), inner: "", tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]))
                 } else {
                     if tree.sections[path] == nil { tree.sections[path] = .some(nil) }
-                    try scanDirectory(relative: path, section: path, tree: &tree, rootPath: rootPath, depth: depth + 1)
+                    try scanDirectory(relative: path, section: path, tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]))
                 }
             case .file:
                 if name.hasSuffix(".md") {
@@ -101,15 +128,24 @@ struct ContentScanner {
         }
     }
 
-    private func scanBundle(relative: String, owner: String, inner: String, tree: inout ContentTree, rootPath: String, depth: Int) throws {
-        guard depth < 32 else { return }
+    private func scanBundle(relative: String, owner: String, inner: String, tree: inout ContentTree, rootPath: String, depth: Int, ancestors: Set<String>) throws {
+        guard depth < Self.maxDepth else {
+            tree.tooDeep.append(relative)
+            return
+        }
         for (name, entryType) in try entries(of: relative, rootPath: rootPath) {
             let path = Self.join(relative, name)
             let innerPath = Self.join(inner, name)
             if name.hasPrefix("_") || name.hasPrefix(".") || (inner.isEmpty && name == "index.md") { continue }
+            if entryType != .other, entryType != .outside, !Self.isUsable(name, path: path, tree: &tree) { continue }
             switch entryType {
             case .directory:
-                try scanBundle(relative: path, owner: owner, inner: innerPath, tree: &tree, rootPath: rootPath, depth: depth + 1)
+                let real = realPath(path)
+                if ancestors.contains(real) {
+                    tree.loopingLinks.append(path)
+                    continue
+                }
+                try scanBundle(relative: path, owner: owner, inner: innerPath, tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]))
             case .file:
                 tree.resources.append(.init(path: path, ownerPage: owner, pathInBundle: innerPath))
             case .outside:

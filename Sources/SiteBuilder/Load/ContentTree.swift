@@ -24,4 +24,10 @@ struct ContentTree: Sendable {
     var pages: [PageFile] = []
     var resources: [Resource] = []
     var skippedLinks: [String] = []
+    /// Symbolic links to a folder that contains them (followed, they would never end).
+    var loopingLinks: [String] = []
+    /// Names that cannot be a URL segment (control characters, `\`, too long): not read.
+    var unusableNames: [String] = []
+    /// Folders nested deeper than the scanner reads.
+    var tooDeep: [String] = []
 }

@@ -79,6 +79,17 @@ struct LinkResolver: Sendable {
         return site.resourceOutputs[target] == nil ? nil : target
     }
 
+    /// A cover, portrait or photo path. These come from front matter, not
+    /// Markdown, so cmark's safe mode never sees them: the same rule is
+    /// applied here, and a `javascript:` (or similar) address is an error
+    /// unless the site allows raw HTML.
+    func resolveResource(_ path: String, from page: Page) -> Resolution {
+        if !site.config.unsafeHTML, let scheme = URLPath.dangerousScheme(path) {
+            return .missing("\(path) is a \(scheme): address, which can run script; give an image file or an https:// address")
+        }
+        return resolve(path, from: page)
+    }
+
     private static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon]

@@ -84,7 +84,7 @@ struct PageRenderer: Sendable {
         references += page.event?.photos.map(\.source) ?? []
         var imageSizes: [String: ImageSize] = [:]
         for reference in references {
-            if case .missing(let reason) = links.resolve(reference.path, from: page) {
+            if case .missing(let reason) = links.resolveResource(reference.path, from: page) {
                 diagnostics.append(.error("missing image: \(reason)", at: reference.location))
             } else if imageSizes[reference.path] == nil, let path = links.resourcePath(reference.path, from: page) {
                 imageSizes[reference.path] = ImageSize.read(contentRoot.appendingPathComponent(path))
@@ -101,7 +101,10 @@ struct PageRenderer: Sendable {
         )
         let context = views.root(
             title: page.title, url: page.url, description: summary, section: page.sectionPath.split(separator: "/").first.map(String.init),
-            extra: ["page": views.pageView(index, bodyHTML: Self.sizingImages(document.html, bodyImageSizes), digest: digest, imageSizes: imageSizes)]
+            extra: [
+                "page": views.pageView(index, bodyHTML: Self.sizingImages(document.html, bodyImageSizes), digest: digest, imageSizes: imageSizes),
+                "structured_data": .html(views.structuredData(index, summary: summary)),
+            ]
         )
         let template = library.contains(page.kind.rawValue) ? page.kind.rawValue : "article"
         do {
@@ -129,6 +132,13 @@ struct PageRenderer: Sendable {
             }
             digest.search = entry.record()
             digest.searchFragmentBytes = fragment.count
+        }
+        // Like the front matter's, at most FieldReader.maxDiagnostics messages per page.
+        if diagnostics.count > FieldReader.maxDiagnostics {
+            let more = diagnostics.count - FieldReader.maxDiagnostics
+            let last = diagnostics.last?.location
+            diagnostics.removeLast(more)
+            diagnostics.append(.error("\(more) more problems in this page, up to here, are not shown; fix the ones above first", at: last))
         }
         if !diagnostics.isEmpty {
             let text = String(decoding: bytes, as: UTF8.self)

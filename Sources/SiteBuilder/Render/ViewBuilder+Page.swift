@@ -11,9 +11,11 @@ extension ViewBuilder {
 
     /// Resolves a cover, portrait or photo path to its URL (checked earlier by the renderer).
     func resourceURL(_ reference: ResourceReference, of page: Page) -> String {
-        switch links.resolve(reference.path, from: page) {
+        switch links.resolveResource(reference.path, from: page) {
         case .url(let url): url
-        case .unchanged, .missing: reference.path
+        case .unchanged: reference.path
+        // The build fails on it; what a failed render holds is never published, but stays harmless.
+        case .missing: ""
         }
     }
 

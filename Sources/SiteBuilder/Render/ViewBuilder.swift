@@ -88,6 +88,7 @@ struct ViewBuilder: Sendable {
         object["canonical"] = url.map { .string(site.config.origin + links.href($0)) } ?? .null
         object["description"] = description.flatMap { $0.isEmpty ? nil : TemplateValue.string($0) } ?? .null
         object["extra_head"] = extraHead.isEmpty ? .null : .html(extraHead)
+        if object["structured_data"] == nil { object["structured_data"] = .null }
         return .object(object)
     }
 

@@ -68,6 +68,9 @@ enum DefaultTheme {
 <link rel="stylesheet" href="{{site.css_url}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed_url}}">
 {{{extra_head}}}
+{{#structured_data}}
+{{{.}}}
+{{/structured_data}}
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>

@@ -79,11 +79,22 @@ struct BuildState: Sendable, Equatable {
         for name in names.sorted() {
             let child = path + "/" + name
             var info = stat()
-            // stat, not lstat: a link's target is what the build reads.
-            guard stat(child, &info) == 0 else { continue }
+            guard lstat(child, &info) == 0 else { continue }
             hasher.add("\(relative)/\(name) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
-            if info.st_mode & S_IFMT == S_IFDIR {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
                 walk(child, relative: relative + "/" + name, hasher: &hasher, depth: depth + 1)
+            case S_IFLNK:
+                // A link is not followed (it may loop); its target file's stamp
+                // stands for it, and a linked folder inside content/ is walked as itself.
+                var target = stat()
+                if stat(child, &target) == 0, target.st_mode & S_IFMT != S_IFDIR {
+                    hasher.add("-> \(target.st_size) \(target.st_mtim.tv_sec).\(target.st_mtim.tv_nsec)")
+                }
+                let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) ?? ""
+                hasher.add("-> \(destination)")
+            default:
+                break
             }
         }
     }

@@ -36,6 +36,8 @@ struct OutputWriter: Sendable {
         }
     }
 
+    /// Copies a file's contents. A symbolic link is resolved first: copied
+    /// as a link, it would point from public/ to wherever it pointed.
     func copy(from source: URL, to relativePath: String) throws {
         guard let path = try destination(relativePath) else { return }
         if let old = previous?.unchangedFile(relativePath, sameAs: source), try link(old, to: path) { return }

@@ -6,6 +6,9 @@ import Foundation
 /// any moment, the output folder is either the old site or the new one.
 struct Publisher: Sendable {
     let output: URL
+    /// Whether to try the one-call swap first; tests turn it off to check
+    /// the two-rename fallback that other systems use.
+    var swapsAtomically = true
 
     var staging: URL { sibling(".staging") }
     var retired: URL { sibling(".old") }
@@ -28,6 +31,23 @@ struct Publisher: Sendable {
         }
     }
 
+    /// Files every build writes: a folder holding them all is a site this
+    /// tool built, which may be replaced.
+    static let builtFiles: Set<String> = ["index.html", "404.html", "feed.xml", "sitemap.xml"]
+
+    /// Why the output folder must not be replaced, or nil when it may be: it
+    /// does not exist, is empty, or holds what a build writes. A build
+    /// replaces the whole folder, so a mistyped `--output` must never take
+    /// someone's own folder (or a file) with it.
+    func reasonNotToReplace() -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return "it is a file, not a folder" }
+        let entries = Set((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [])
+        if entries.isEmpty || Self.builtFiles.isSubset(of: entries) { return nil }
+        return "it holds files a build did not write (a built site has \(Self.builtFiles.sorted().joined(separator: ", ")))"
+    }
+
     /// Makes an empty staging folder.
     func prepare() throws {
         try recover()
@@ -39,7 +59,7 @@ struct Publisher: Sendable {
         let files = FileManager.default
         if files.fileExists(atPath: output.path) {
             // One system call swaps the two folders, so there is no moment without a site.
-            if unionpress_exchange_paths(staging.path, output.path) == 0 {
+            if swapsAtomically, unionpress_exchange_paths(staging.path, output.path) == 0 {
                 try? files.removeItem(at: staging)
                 return
             }
