@@ -16,6 +16,10 @@ struct InspectCommand: AsyncParsableCommand {
             (such as content/_site.yml) are read whole; other files are pages that start \
             with front matter between '---' lines. Errors go to standard error, and the \
             exit status is 1 if any file has one.
+
+            Examples:
+              unionpress inspect content/initiatives/xiamen-fengqiao.md
+              unionpress inspect content/_site.yml content/rosters/*.md
             """
     )
 
