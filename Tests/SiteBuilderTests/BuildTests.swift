@@ -93,7 +93,8 @@ import Testing
         let profile = try #require(site.read("public/profiles/yu-hong/index.html"))
         #expect(profile.contains("href=\"/rosters/yunnan/\""))
         let people = try #require(site.read("public/people/index.html"))
-        #expect(people.components(separatedBy: ">于虹<").count == 2, "于虹 is listed once")
+        let byPinyin = try #require(people.components(separatedBy: "id=\"by-strokes\"").first)
+        #expect(byPinyin.components(separatedBy: ">于虹<").count == 2, "于虹 is listed once in the pinyin index")
     }
 
     @Test func writesAliasRedirectsFeedAndSitemap() async throws {

@@ -97,7 +97,7 @@ final class XMLTexts: NSObject, XMLParserDelegate {
         try await site.build()
         let html = try #require(site.read("public/people/index.html"))
         for name in ["于虹", "王邦明", "陈坤", "周虎"] {
-            #expect(html.components(separatedBy: ">\(name)<").count == 2, "\(name) once")
+            #expect(html.components(separatedBy: ">\(name)<").count == 3, "\(name) once by pinyin and once by strokes")
         }
         #expect(html.contains("<a class=\"name has-profile\" href=\"/profiles/yu-hong/\">于虹</a>"))
         #expect(html.contains("2024年 <a href=\"/rosters/yunnan/\">最美职工（年度人物）</a>"))
@@ -105,6 +105,11 @@ final class XMLTexts: NSObject, XMLParserDelegate {
         let w = try #require(html.range(of: "id=\"initial-W\""))
         let y = try #require(html.range(of: "id=\"initial-Y\""))
         #expect(w.lowerBound < y.lowerBound)
+        // The same people in official stroke order, grouped by the first character's strokes.
+        let byStrokes = try #require(html.components(separatedBy: "<h2 id=\"by-strokes\">").last)
+        let order = ["于虹", "王邦明", "陈坤", "周虎"].compactMap { byStrokes.range(of: ">\($0)<")?.lowerBound }
+        #expect(order.count == 4 && order == order.sorted())
+        #expect(byStrokes.contains("<h3>3画</h3>") && byStrokes.contains("<h3>7画</h3>"))
     }
 
     @Test func theHomePageShowsLatestItemsRostersAndEverySection() async throws {

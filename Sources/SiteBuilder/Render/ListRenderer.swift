@@ -1,3 +1,4 @@
+import ChineseText
 import Diagnostics
 import Foundation
 import Markdown
@@ -255,9 +256,29 @@ struct ListRenderer: Sendable {
         let url = URLPath(["people"])
         let context = views.root(title: "人物", url: url, description: "光荣榜和劳模风采中的人物", section: "people", extra: [
             "groups": .list(groups.map { .object(["initial": .string($0.initial), "people": .list($0.people)]) }),
+            "stroke_groups": .list(strokeGroups()),
             "breadcrumbs": .list([.object(["title": .string("首页"), "url": .string(site.config.basePath)])]),
         ])
         return Output(path: url.outputFile, template: "people", context: context)
+    }
+
+    /// The same people in the order of official name lists (按姓氏笔画), grouped
+    /// by the stroke count of the name's first character.
+    private func strokeGroups() -> [TemplateValue] {
+        var groups: [(label: String, people: [TemplateValue])] = []
+        for person in NameSorter.sorted(site.people, by: .stroke, name: \.name) {
+            let label = person.name.first.flatMap(Strokes.count(of:)).map { "\($0)画" } ?? "其他"
+            let value: TemplateValue = .object([
+                "name": .string(person.name),
+                "profile_url": person.profile.map { .string(views.pageHrefs[$0]) } ?? .null,
+            ])
+            if groups.last?.label == label {
+                groups[groups.count - 1].people.append(value)
+            } else {
+                groups.append((label, [value]))
+            }
+        }
+        return groups.map { .object(["label": .string($0.label), "people": .list($0.people)]) }
     }
 
     private func alias(_ pageIndex: Int, _ aliasIndex: Int) -> Output {

@@ -390,6 +390,7 @@ enum DefaultTheme {
 {{#groups}}
 <a href="#initial-{{initial}}">{{initial}}</a>
 {{/groups}}
+<a href="#by-strokes">按姓氏笔画</a>
 </nav>
 {{/groups.0}}
 {{#groups}}
@@ -409,6 +410,19 @@ enum DefaultTheme {
 </ul>
 </section>
 {{/groups}}
+{{#stroke_groups.0}}
+<section class="by-strokes" aria-labelledby="by-strokes">
+<h2 id="by-strokes">按姓氏笔画排列</h2>
+{{#stroke_groups}}
+<h3>{{label}}</h3>
+<ul class="names">
+{{#people}}
+<li>{{#profile_url}}<a class="name has-profile" href="{{profile_url}}">{{name}}</a>{{/profile_url}}{{^profile_url}}<span class="name">{{name}}</span>{{/profile_url}}</li>
+{{/people}}
+</ul>
+{{/stroke_groups}}
+</section>
+{{/stroke_groups.0}}
 </section>
 {{/main}}
 {{/base}}
