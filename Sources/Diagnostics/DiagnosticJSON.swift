@@ -24,7 +24,7 @@ public enum DiagnosticJSON {
         return head + "::" + escapeData(diagnostic.message)
     }
 
-    /// A JSON string literal. With `escapingHTML`, `<`, `>` and `&` are
+    /// A JSON string literal. With `escapingHTML`, `<`, `>`, `&` and `'` are
     /// written as `\u` escapes too, so the JSON is safe inside a `<script>`.
     public static func quote(_ text: String, escapingHTML: Bool = true) -> String {
         var out = "\""
@@ -37,9 +37,10 @@ public enum DiagnosticJSON {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
-            case "<" where escapingHTML: out += "\\u003c"
-            case ">" where escapingHTML: out += "\\u003e"
+            case "<" where escapingHTML: out += "\\u003C"
+            case ">" where escapingHTML: out += "\\u003E"
             case "&" where escapingHTML: out += "\\u0026"
+            case "'" where escapingHTML: out += "\\u0027"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16, uppercase: true)

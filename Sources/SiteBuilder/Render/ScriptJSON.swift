@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// JSON that is safe to put inside an HTML `<script>` element (and valid
 /// JSON everywhere else). Inside `<script>` the HTML parser ends the element
 /// at the first `</script`, and `<!--` changes how it reads what follows,
@@ -49,27 +51,6 @@ indirect enum ScriptJSON: Sendable, Equatable {
     }
 
     static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "'", "\u{2028}", "\u{2029}":
-                out += unicodeEscape(scalar.value)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += unicodeEscape(scalar.value)
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        out += DiagnosticJSON.quote(text, escapingHTML: true)
     }
 }
