@@ -189,7 +189,13 @@ class Browser:
         """Polls a JavaScript expression until it is truthy; returns its value."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except RuntimeError as error:
+                # A navigation in progress drops the page being asked; ask the next one.
+                if "navigated or closed" not in str(error) and "context" not in str(error).lower():
+                    raise
+                value = None
             if value:
                 return value
             time.sleep(0.05)
