@@ -21,10 +21,67 @@ struct PageRenderer: Sendable {
     /// Each page's number in the search index (its rank by recency); empty
     /// when no index is written.
     var searchNumbers: [Int] = []
+    /// `contentRoot`'s path with a trailing slash, made once.
+    private let contentRootPrefix: String
+
+    init(site: Site, views: ViewBuilder, library: TemplateLibrary, contentRoot: URL, collectUnresolved: Bool = false, searchNumbers: [Int] = []) {
+        self.site = site
+        self.views = views
+        self.library = library
+        self.contentRoot = contentRoot
+        self.collectUnresolved = collectUnresolved
+        self.searchNumbers = searchNumbers
+        self.contentRootPrefix = contentRoot.path + "/"
+    }
 
     /// Gives the body's images their pixel size and lazy loading, so the page
     /// does not jump as they arrive. cmark writes `<img src="…" alt="…" />`.
+    ///
+    /// Scans the UTF-8 bytes. Every mark it looks for is ASCII, so a match in
+    /// the bytes is a match in characters unless a neighbouring non-ASCII
+    /// scalar joins it into a larger character (a combining mark after a
+    /// quote); then the character-wise scan decides, as it always did.
     static func sizingImages(_ html: String, _ sizes: [String: ImageSize]) -> String {
+        var html = html
+        enum Outcome { case noImages, sized(String), undecided }
+        let outcome = html.withUTF8 { bytes -> Outcome in
+            guard ByteScan.find(ByteScan.imageTag, in: bytes, from: 0) != nil else { return .noImages }
+            return sizingImages(bytes, sizes).map(Outcome.sized) ?? .undecided
+        }
+        switch outcome {
+        case .noImages: return html
+        case .sized(let sized): return sized
+        case .undecided: return sizingImagesByCharacters(html, sizes)
+        }
+    }
+
+    /// The byte scan; nil when a match touches a non-ASCII byte.
+    private static func sizingImages(_ bytes: UnsafeBufferPointer<UInt8>, _ sizes: [String: ImageSize]) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var position = 0
+        while let start = ByteScan.find(ByteScan.imageSource, in: bytes, from: position) {
+            guard ByteScan.standsAlone(start, ByteScan.imageSource.count, in: bytes) else { return nil }
+            let sourceStart = start + ByteScan.imageSource.count
+            out.append(contentsOf: bytes[position..<sourceStart])
+            position = sourceStart
+            guard let quote = ByteScan.find(ByteScan.quote, in: bytes, from: position),
+                  let close = ByteScan.find(ByteScan.tagClose, in: bytes, from: position) else { break }
+            guard ByteScan.standsAlone(quote, 1, in: bytes), ByteScan.standsAlone(close, ByteScan.tagClose.count, in: bytes) else { return nil }
+            let source = ByteScan.unescapingAmpersands(bytes[position..<quote])
+            out.append(contentsOf: bytes[position..<close])
+            if let size = sizes[source] ?? sizes[LinkResolver.percentDecode(source)] {
+                out.append(contentsOf: " width=\"\(size.width)\" height=\"\(size.height)\"".utf8)
+            }
+            out.append(contentsOf: " loading=\"lazy\" />".utf8)
+            position = close + ByteScan.tagClose.count
+        }
+        out.append(contentsOf: bytes[position...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The character-wise scan, for the rare page where the byte scan cannot decide.
+    private static func sizingImagesByCharacters(_ html: String, _ sizes: [String: ImageSize]) -> String {
         guard html.contains("<img ") else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 64)
@@ -53,7 +110,7 @@ struct PageRenderer: Sendable {
         let bytes: [UInt8]
         let body: String
         do {
-            bytes = [UInt8](try Data(contentsOf: contentRoot.appendingPathComponent(page.id)))
+            bytes = try FileBytes.read(contentRootPrefix + page.id)
             body = try FrontMatterParser.parsePage(bytes).body
         } catch {
             let message = "content/\(page.id) changed or became unreadable during the build; build again"

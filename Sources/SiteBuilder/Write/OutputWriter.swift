@@ -15,10 +15,14 @@ import Glibc
 struct OutputWriter: Sendable {
     let root: URL?
     let previous: PreviousOutput?
+    /// `root`'s path with a trailing slash, made once: building it per file
+    /// from the URL cost more than writing small files.
+    private let rootPrefix: String?
 
     init(root: URL?, previous: URL? = nil) {
         self.root = root
         self.previous = previous.map(PreviousOutput.init(root:))
+        self.rootPrefix = root.map { $0.path + "/" }
     }
 
     static let discarding = OutputWriter(root: nil)
@@ -90,12 +94,34 @@ struct OutputWriter: Sendable {
 
     /// The absolute path for a relative output path; `nil` when discarding.
     private func destination(_ relativePath: String) throws -> String? {
-        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("\0") }) else {
-            throw OutputPathError(path: relativePath)
+        guard Self.isSafe(relativePath) else { throw OutputPathError(path: relativePath) }
+        guard let rootPrefix else { return nil }
+        return rootPrefix + relativePath
+    }
+
+    /// Segments separated by `/`, none empty, `.`, `..` or holding a NUL
+    /// byte; checked on the UTF-8 bytes (every byte tested is ASCII, so a
+    /// segment of `.` here is a segment of `.` as characters too).
+    private static func isSafe(_ relativePath: String) -> Bool {
+        var path = relativePath
+        return path.withUTF8 { bytes in
+            var segmentStart = 0
+            var index = 0
+            while index <= bytes.count {
+                if index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                    let length = index - segmentStart
+                    if length == 0 { return false }
+                    if length <= 2, bytes[segmentStart] == UInt8(ascii: "."), length == 1 || bytes[segmentStart + 1] == UInt8(ascii: ".") {
+                        return false
+                    }
+                    segmentStart = index + 1
+                } else if bytes[index] == 0 {
+                    return false
+                }
+                index += 1
+            }
+            return true
         }
-        guard let root else { return nil }
-        return root.path + "/" + relativePath
     }
 }
 

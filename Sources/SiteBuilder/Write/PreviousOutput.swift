@@ -13,13 +13,20 @@ import Foundation
 /// drops the old name.
 struct PreviousOutput: Sendable {
     let root: URL
+    /// `root`'s path with a trailing slash, made once rather than per file.
+    private let rootPrefix: String
+
+    init(root: URL) {
+        self.root = root
+        self.rootPrefix = root.path + "/"
+    }
 
     private static let chunkSize = 64 * 1024
 
     /// The previous file at `relativePath` when it holds exactly `bytes`;
     /// nil when there is none or it differs.
     func unchangedFile(_ relativePath: String, holding bytes: UnsafeRawBufferPointer) -> String? {
-        let old = root.appendingPathComponent(relativePath).path
+        let old = rootPrefix + relativePath
         guard Self.regularFileSize(old) == bytes.count else { return nil }
         guard let matches = Self.withOpenFile(old, { Self.contents(of: $0, equal: bytes) }), matches else { return nil }
         return old
@@ -28,7 +35,7 @@ struct PreviousOutput: Sendable {
     /// The previous file at `relativePath` when it has the same bytes as
     /// `source` (a resource about to be copied).
     func unchangedFile(_ relativePath: String, sameAs source: URL) -> String? {
-        let old = root.appendingPathComponent(relativePath).path
+        let old = rootPrefix + relativePath
         guard let size = Self.regularFileSize(old), size == Self.regularFileSize(source.path) else { return nil }
         let matches = Self.withOpenFile(old) { oldFile in
             Self.withOpenFile(source.path) { sourceFile in Self.contents(of: oldFile, equalContentsOf: sourceFile) } ?? false
