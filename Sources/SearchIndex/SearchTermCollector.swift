@@ -4,68 +4,127 @@
 struct SearchTermCollector {
     /// Distinct grams as `(key << 3) | field bits` in an open-addressing
     /// table (0 is empty: no gram key is 0), so repeated characters cost a
-    /// probe rather than a sort entry.
+    /// probe rather than a sort entry. Kept at most half full.
     private var table = [UInt64](repeating: 0, count: 4096)
     private var used = 0
     private var words: [String: UInt8] = [:]
+    /// The current word's folded UTF-8, reused from word to word.
+    private var word: [UInt8] = []
+
+    /// Text is read in pieces of at most this many bytes; the table is grown
+    /// before each piece to hold every gram the piece can add, so inserting
+    /// needs no check.
+    private static let pieceBytes = 3 * 1024
 
     mutating func add(_ text: String, field: SearchField) {
-        let bits = UInt64(field.rawValue)
-        var previousGram: UInt32 = 0
-        var word = String.UnicodeScalarView()
-        var wordLength = 0
-        for scalar in text.unicodeScalars {
-            let v = SearchCharacters.fold(scalar.value)
-            if SearchCharacters.isGram(v) {
-                if wordLength > 0 { flushWord(&word, &wordLength, field) }
-                insert(UInt64(v), bits)
-                if previousGram != 0 { insert(SearchGram.key(previousGram, v), bits) }
-                previousGram = v
-            } else if SearchCharacters.isWord(v) {
-                previousGram = 0
-                wordLength += 1
-                if wordLength <= SearchCharacters.maxWordLength, let folded = Unicode.Scalar(v) { word.append(folded) }
-            } else {
-                previousGram = 0
-                if wordLength > 0 { flushWord(&word, &wordLength, field) }
-            }
-        }
-        if wordLength > 0 { flushWord(&word, &wordLength, field) }
+        var text = text
+        text.withUTF8 { bytes in add(bytes, bits: field.rawValue) }
     }
 
-    @inline(__always)
-    private mutating func insert(_ key: UInt64, _ bits: UInt64) {
-        if used * 2 >= table.count { grow() }
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while true {
-            let entry = table[slot]
-            if entry == 0 {
-                table[slot] = key << 3 | bits
-                used += 1
-                return
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt8) {
+        var previousGram: UInt32 = 0
+        var wordLength = 0
+        var offset = 0
+        while offset < bytes.count {
+            var end = min(bytes.count, offset + Self.pieceBytes)
+            // End the piece on a scalar's first byte.
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            // Gram characters take three or four bytes, and each adds at most two grams.
+            let room = 2 * ((end - offset) / 3 + 1)
+            while (used + room) * 2 > table.count { grow() }
+            // Moved out and back so the table closure mutates them in place.
+            var used = self.used
+            var word = self.word
+            var words = self.words
+            self.word = []
+            self.words = [:]
+            table.withUnsafeMutableBufferPointer { table in
+                let mask = table.count - 1
+                @inline(__always) func insert(_ key: UInt64) {
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                    while true {
+                        let entry = table[slot]
+                        if entry == 0 {
+                            table[slot] = key << 3 | UInt64(bits)
+                            used += 1
+                            return
+                        }
+                        if entry >> 3 == key {
+                            table[slot] = entry | UInt64(bits)
+                            return
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                @inline(__always) func flushWord() {
+                    if wordLength <= SearchCharacters.maxWordLength {
+                        words[String(decoding: word, as: UTF8.self), default: 0] |= bits
+                    }
+                    word.removeAll(keepingCapacity: true)
+                    wordLength = 0
+                }
+                var index = offset
+                while index < end {
+                    // Strings hold valid UTF-8: decode without checks.
+                    let lead = UInt32(bytes[index])
+                    var scalar: UInt32
+                    if lead < 0x80 {
+                        scalar = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    let v = SearchCharacters.fold(scalar)
+                    if SearchCharacters.isGram(v) {
+                        if wordLength > 0 { flushWord() }
+                        insert(UInt64(v))
+                        if previousGram != 0 { insert(SearchGram.key(previousGram, v)) }
+                        previousGram = v
+                    } else if SearchCharacters.isWord(v) {
+                        previousGram = 0
+                        wordLength += 1
+                        if wordLength <= SearchCharacters.maxWordLength {
+                            // Word characters are below U+0250: one or two bytes.
+                            if v < 0x80 {
+                                word.append(UInt8(truncatingIfNeeded: v))
+                            } else {
+                                word.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+                                word.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+                            }
+                        }
+                    } else {
+                        previousGram = 0
+                        if wordLength > 0 { flushWord() }
+                    }
+                }
+                if end == bytes.count && wordLength > 0 { flushWord() }
             }
-            if entry >> 3 == key {
-                table[slot] = entry | bits
-                return
-            }
-            slot = (slot + 1) & mask
+            self.used = used
+            self.word = word
+            self.words = words
+            offset = end
         }
     }
 
     private mutating func grow() {
         let old = table
         table = [UInt64](repeating: 0, count: old.count * 2)
-        used = 0
-        for entry in old where entry != 0 { insert(entry >> 3, entry & 7) }
-    }
-
-    private mutating func flushWord(_ word: inout String.UnicodeScalarView, _ length: inout Int, _ field: SearchField) {
-        if length <= SearchCharacters.maxWordLength {
-            words[String(word), default: 0] |= field.rawValue
+        let mask = table.count - 1
+        table.withUnsafeMutableBufferPointer { table in
+            for entry in old where entry != 0 {
+                var slot = Int(truncatingIfNeeded: ((entry >> 3) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while table[slot] != 0 { slot = (slot + 1) & mask }
+                table[slot] = entry
+            }
         }
-        word.removeAll(keepingCapacity: true)
-        length = 0
     }
 
     func record() -> SearchRecord {
@@ -73,14 +132,28 @@ struct SearchTermCollector {
         entries.reserveCapacity(used)
         for entry in table where entry != 0 { entries.append(entry) }
         KeySort.sort(&entries)
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(entries.count * 3)
-        var previousKey: UInt64 = 0
-        for entry in entries {
-            let key = entry >> 3
-            Varint.append((key - previousKey) << 3 | (entry & 7), to: &encoded)
-            previousKey = key
+        // A varint of a 45-bit value takes at most seven bytes.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: entries.count * 7)
+        defer { scratch.deallocate() }
+        var length = 0
+        do {
+            let out = scratch
+            var previousKey: UInt64 = 0
+            for entry in entries {
+                let key = entry >> 3
+                var v = (key - previousKey) << 3 | (entry & 7)
+                while v >= 0x80 {
+                    out[length] = UInt8(truncatingIfNeeded: v) | 0x80
+                    length += 1
+                    v >>= 7
+                }
+                out[length] = UInt8(truncatingIfNeeded: v)
+                length += 1
+                previousKey = key
+            }
         }
+        // Copied to an array of the exact size: every page's record is kept until the index is written.
+        let encoded = Array(scratch[0..<length])
         return SearchRecord(grams: encoded, gramCount: entries.count, words: words.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })
     }
 }
