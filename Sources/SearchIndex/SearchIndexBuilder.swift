@@ -23,7 +23,13 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    private var grams: [UInt64: Postings] = [:]
+    /// Gram keys by first appearance, with their postings at the same index.
+    private var gramKeys: [UInt64] = []
+    private var gramPostings: [Postings] = []
+    /// Open addressing from a gram key to its index (-1 is empty), kept at
+    /// most half full: ten million lookups for a large site, each cheaper
+    /// than a `Dictionary`'s seeded hashing.
+    private var gramSlots = [Int32](repeating: -1, count: 1 << 12)
     private var words: [String: Postings] = [:]
     public private(set) var documentCount = 0
 
@@ -33,11 +39,56 @@ public struct SearchIndexBuilder: Sendable {
     public mutating func add(_ record: SearchRecord) {
         let document = documentCount
         documentCount += 1
-        record.forEachGram { key, bits in
-            grams[key, default: Postings()].add(document, bits)
+        while (gramKeys.count + record.gramCount) * 2 > gramSlots.count { growGramSlots() }
+        // Moved out and back so the closures below mutate them in place.
+        var keys = gramKeys
+        var postings = gramPostings
+        gramKeys = []
+        gramPostings = []
+        gramSlots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            record.forEachGram { key, bits in
+                var slot = Self.slot(key, mask)
+                while true {
+                    let index = Int(slots[slot])
+                    if index < 0 {
+                        slots[slot] = Int32(keys.count)
+                        keys.append(key)
+                        var new = Postings()
+                        new.add(document, bits)
+                        postings.append(new)
+                        return
+                    }
+                    if keys[index] == key {
+                        postings[index].add(document, bits)
+                        return
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
+        gramKeys = keys
+        gramPostings = postings
         for (word, bits) in record.words {
             words[word, default: Postings()].add(document, bits)
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func growGramSlots() {
+        gramSlots = [Int32](repeating: -1, count: gramSlots.count * 2)
+        let keys = gramKeys
+        gramSlots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            for (index, key) in keys.enumerated() {
+                var slot = Self.slot(key, mask)
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index)
+            }
         }
     }
 
@@ -57,13 +108,13 @@ public struct SearchIndexBuilder: Sendable {
     /// each; a term's postings are never split.
     public func write(targetShardBytes: Int = 12 * 1024, _ emit: (String, [UInt8]) throws -> Void) rethrows -> Summary {
         var total = 0
-        for postings in grams.values { total += postings.bytes.count + 8 }
+        for postings in gramPostings { total += postings.bytes.count + 8 }
         for (word, postings) in words { total += postings.bytes.count + word.utf8.count + 6 }
         let shardCount = max(1, min(1 << 20, (total + targetShardBytes - 1) / max(1, targetShardBytes)))
 
         // Terms by shard, then each shard's terms in byte order of the term.
         var members = [[(term: String, postings: Postings)]](repeating: [], count: shardCount)
-        for (key, postings) in grams {
+        for (key, postings) in zip(gramKeys, gramPostings) {
             let (first, second) = SearchGram.scalars(key)
             let shard = Int(SearchShardHash.hash(gram: first, second) % UInt32(shardCount))
             members[shard].append((SearchGram.term(key), postings))
@@ -85,7 +136,7 @@ public struct SearchIndexBuilder: Sendable {
         let manifest = Array("{\"version\":\(SearchIndexFormat.version),\"documents\":\(documentCount),\"shards\":\(shardCount),\"per_folder\":\(SearchLayout.fragmentsPerFolder)}\n".utf8)
         try emit(SearchLayout.manifest, manifest)
         bytesWritten += manifest.count
-        return Summary(documents: documentCount, terms: grams.count + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest)
+        return Summary(documents: documentCount, terms: gramKeys.count + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest)
     }
 
     /// A shard: `varint(termCount)`, then per term `varint(utf8Length)`,
