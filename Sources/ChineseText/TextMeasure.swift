@@ -14,12 +14,13 @@ public enum TextMeasure {
         var pendingJoiner = false      // a joiner after a word, kept if the word goes on
         var lastWasDigit = false
         for scalar in text.unicodeScalars {
-            if isCJK(scalar) {
+            let kind = kind(of: scalar)
+            if kind == .cjk {
                 count += 1
                 inWord = false
                 pendingJoiner = false
-            } else if isWordCharacter(scalar) {
-                let digit = scalar.properties.numericType != nil
+            } else if kind != .other {
+                let digit = kind == .digit
                 if !inWord || (pendingJoiner && !continues(afterJoinerWithDigit: lastWasDigit, digit: digit)) {
                     count += 1
                 }
@@ -35,6 +36,50 @@ public enum TextMeasure {
         }
         return count
     }
+
+    /// How `wordCount` sees a character: a CJK character, part of a word
+    /// (a digit: any character with a numeric value), or neither.
+    enum CharacterKind: UInt8 {
+        case cjk, letter, digit, other
+    }
+
+    /// ASCII and CJK by range, the punctuation blocks Chinese text is full
+    /// of from a table, the rest from Unicode properties (slow to look up).
+    @inline(__always)
+    static func kind(of scalar: Unicode.Scalar) -> CharacterKind {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x30 && value <= 0x39 { return .digit }
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) ? .letter : .other
+        }
+        if isCJK(scalar) { return .cjk }
+        if let index = punctuationTableIndex(value) { return punctuationKinds[index] }
+        return kindByProperties(scalar)
+    }
+
+    private static func kindByProperties(_ scalar: Unicode.Scalar) -> CharacterKind {
+        if isCJK(scalar) { return .cjk }
+        guard isWordCharacter(scalar) else { return .other }
+        return scalar.properties.numericType != nil ? .digit : .letter
+    }
+
+    /// General Punctuation (U+2000–206F), CJK Symbols and Punctuation
+    /// (U+3000–303F) and Halfwidth and Fullwidth Forms (U+FF00–FFEF), in that order.
+    @inline(__always)
+    private static func punctuationTableIndex(_ value: UInt32) -> Int? {
+        if value >= 0x2000 && value < 0x2070 { return Int(value - 0x2000) }
+        if value >= 0x3000 && value < 0x3040 { return 0x70 + Int(value - 0x3000) }
+        if value >= 0xFF00 && value < 0xFFF0 { return 0xB0 + Int(value - 0xFF00) }
+        return nil
+    }
+
+    /// The kinds of those blocks, worked out once from the properties themselves.
+    private static let punctuationKinds: [CharacterKind] = {
+        let ranges: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF]
+        return ranges.flatMap { range in
+            range.map { value in Unicode.Scalar(value).map(kindByProperties) ?? .other }
+        }
+    }()
 
     /// Minutes to read the text: ceil(wordCount / 400), at least 1.
     public static func readingMinutes(_ text: String) -> Int {
