@@ -55,7 +55,9 @@ struct BuildState: Sendable, Equatable {
         for option in options { hasher.add(option) }
         hasher.add(executableStamp())
         for folder in ["content", "templates"] {
-            walk(root.path + "/" + folder, relative: folder, hasher: &hasher, depth: 0)
+            hasher.add(folder)
+            let descriptor = open(root.path + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: 0) }
         }
         return hasher.value
     }
@@ -66,36 +68,74 @@ struct BuildState: Sendable, Equatable {
         return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    private static func walk(_ path: String, relative: String, hasher: inout StableHasher, depth: Int) {
-        guard depth < 32, let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
+    /// Hashes a folder's entries in byte order of their names: each name, its
+    /// mode, size and modification time as raw numbers, and a folder's
+    /// entries between an opening and a closing mark. Entries are looked up
+    /// relative to the open folder (`fstatat`), not by whole path. Takes
+    /// ownership of `descriptor`.
+    private static func walk(_ descriptor: Int32, hasher: inout StableHasher, depth: Int) {
+        guard depth < 32, let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return
         }
-        for name in names.sorted() {
-            let child = path + "/" + name
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        let folder = dirfd(directory)
+        for name in names {
             var info = stat()
-            guard lstat(child, &info) == 0 else { continue }
-            hasher.add("\(relative)/\(name) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            let found = name.withUnsafeBufferPointer { bytes in
+                withNulTerminated(bytes) { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            }
+            guard found else { continue }
+            hasher.add(bytes: name)
+            hasher.add(number: UInt64(info.st_mode))
+            hasher.add(number: UInt64(bitPattern: Int64(info.st_size)))
+            hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+            hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(child, relative: relative + "/" + name, hasher: &hasher, depth: depth + 1)
+                let child = name.withUnsafeBufferPointer { bytes in
+                    withNulTerminated(bytes) { openat(folder, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+                }
+                hasher.add(number: 0x7B)
+                if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1) }
+                hasher.add(number: 0x7D)
             case S_IFLNK:
                 // A link is not followed (it may loop); its target file's stamp
                 // stands for it, and a linked folder inside content/ is walked as itself.
                 var target = stat()
-                if stat(child, &target) == 0, target.st_mode & S_IFMT != S_IFDIR {
-                    hasher.add("-> \(target.st_size) \(target.st_mtim.tv_sec).\(target.st_mtim.tv_nsec)")
+                let targetFound = name.withUnsafeBufferPointer { bytes in
+                    withNulTerminated(bytes) { fstatat(folder, $0, &target, 0) == 0 }
                 }
-                let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) ?? ""
-                hasher.add("-> \(destination)")
+                if targetFound, target.st_mode & S_IFMT != S_IFDIR {
+                    hasher.add(number: UInt64(bitPattern: Int64(target.st_size)))
+                    hasher.add(number: UInt64(bitPattern: Int64(target.st_mtim.tv_sec)))
+                    hasher.add(number: UInt64(bitPattern: Int64(target.st_mtim.tv_nsec)))
+                }
+                var destination = [UInt8](repeating: 0, count: 4096)
+                let length = name.withUnsafeBufferPointer { bytes in
+                    withNulTerminated(bytes) { path in
+                        destination.withUnsafeMutableBytes { readlinkat(folder, path, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) }
+                    }
+                }
+                hasher.add(bytes: destination.prefix(max(0, length)))
             default:
                 break
             }
+        }
+    }
+
+    /// Calls `body` with the name as a NUL-terminated C string.
+    private static func withNulTerminated<T>(_ name: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { buffer in
+            for (index, byte) in name.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+            buffer[name.count] = 0
+            return body(buffer.baseAddress!)
         }
     }
 }
@@ -111,5 +151,25 @@ struct StableHasher {
         }
         value ^= 0xFF
         value &*= 0x0000_0100_0000_01b3
+    }
+
+    /// Raw bytes, then an end mark (a name's end must not run into what follows).
+    mutating func add<Bytes: Sequence<UInt8>>(bytes: Bytes) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+        value ^= 0xFF
+        value &*= 0x0000_0100_0000_01b3
+    }
+
+    /// A number's eight bytes.
+    mutating func add(number: UInt64) {
+        var rest = number
+        for _ in 0..<8 {
+            value ^= rest & 0xFF
+            value &*= 0x0000_0100_0000_01b3
+            rest >>= 8
+        }
     }
 }
