@@ -15,7 +15,7 @@ struct ContentScanner {
     func scan() throws -> ContentTree {
         var tree = ContentTree()
         let rootPath = contentRoot.resolvingSymlinksInPath().path
-        try scanDirectory(relative: "", section: "", tree: &tree, rootPath: rootPath, depth: 0, ancestors: [rootPath])
+        try scanDirectory(relative: "", section: "", tree: &tree, rootPath: rootPath, depth: 0, ancestors: [rootPath], realFolder: rootPath)
         return tree
     }
 
@@ -33,15 +33,23 @@ struct ContentScanner {
 
     private enum EntryType { case file, directory, outside, other }
 
+    /// An entry of a folder; `plainFolder` when readdir said it is a folder
+    /// (not a link to one), so its real path is its folder's plus its name.
+    private struct Entry {
+        var name: String
+        var type: EntryType
+        var plainFolder: Bool
+    }
+
     /// The folder's entries, sorted by name, with their types from readdir's
     /// d_type, so most entries cost no stat call.
-    private func entries(of relative: String, rootPath: String) throws -> [(name: String, type: EntryType)] {
+    private func entries(of relative: String, rootPath: String) throws -> [Entry] {
         let folder = relative.isEmpty ? contentRoot.path : contentRoot.path + "/" + relative
         guard let directory = opendir(folder) else {
             throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: folder])
         }
         defer { closedir(directory) }
-        var result: [(name: String, type: EntryType)] = []
+        var result: [Entry] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -54,7 +62,7 @@ struct ContentScanner {
             case Int32(DT_DIR): entryType = .directory
             default: entryType = type(of: path, rootPath: rootPath)
             }
-            result.append((name, entryType))
+            result.append(Entry(name: name, type: entryType, plainFolder: Int32(entry.pointee.d_type) == Int32(DT_DIR)))
         }
         return result.sorted { $0.name < $1.name }
     }
@@ -62,6 +70,15 @@ struct ContentScanner {
     /// The type of an entry readdir could not tell: symbolic links are
     /// followed only when they stay inside content/.
     private func type(of relative: String, rootPath: String) -> EntryType {
+        // lstat first, as FileManager's attributes would: only a symbolic link needs more.
+        var info = stat()
+        guard lstat(contentRoot.path + "/" + relative, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: break
+        default: return .other
+        }
         let url = contentRoot.appendingPathComponent(relative)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return .other }
         var fileType = attributes[.type] as? FileAttributeType
@@ -81,12 +98,13 @@ struct ContentScanner {
         base.isEmpty ? name : base + "/" + name
     }
 
-    private func scanDirectory(relative: String, section: String, tree: inout ContentTree, rootPath: String, depth: Int, ancestors: Set<String>) throws {
+    private func scanDirectory(relative: String, section: String, tree: inout ContentTree, rootPath: String, depth: Int, ancestors: Set<String>, realFolder: String) throws {
         guard depth < Self.maxDepth else {
             tree.tooDeep.append(relative)
             return
         }
-        for (name, entryType) in try entries(of: relative, rootPath: rootPath) {
+        for entry in try entries(of: relative, rootPath: rootPath) {
+            let (name, entryType) = (entry.name, entry.type)
             let path = Self.join(relative, name)
             if entryType == .outside {
                 tree.skippedLinks.append(path)
@@ -104,17 +122,18 @@ struct ContentScanner {
             if entryType != .other, !Self.isUsable(name, path: path, tree: &tree) { continue }
             switch entryType {
             case .directory:
-                let real = realPath(path)
+                // A folder that is not a link is where its folder is, under its own name.
+                let real = entry.plainFolder ? realFolder + "/" + name : realPath(path)
                 if ancestors.contains(real) {
                     tree.loopingLinks.append(path)
                     continue
                 }
                 if type(of: Self.join(path, "index.md"), rootPath: rootPath) == .file {
                     tree.pages.append(.init(id: Self.join(path, "index.md"), sectionPath: relative, fileSlug: name, isBundle: true))
-                    try scanBundle(relative: path, owner: Self.join(path, "index.md"), inner: "", tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]))
+                    try scanBundle(relative: path, owner: Self.join(path, "index.md"), inner: "", tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]), realFolder: real)
                 } else {
                     if tree.sections[path] == nil { tree.sections[path] = .some(nil) }
-                    try scanDirectory(relative: path, section: path, tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]))
+                    try scanDirectory(relative: path, section: path, tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]), realFolder: real)
                 }
             case .file:
                 if name.hasSuffix(".md") {
@@ -128,24 +147,26 @@ struct ContentScanner {
         }
     }
 
-    private func scanBundle(relative: String, owner: String, inner: String, tree: inout ContentTree, rootPath: String, depth: Int, ancestors: Set<String>) throws {
+    private func scanBundle(relative: String, owner: String, inner: String, tree: inout ContentTree, rootPath: String, depth: Int, ancestors: Set<String>, realFolder: String) throws {
         guard depth < Self.maxDepth else {
             tree.tooDeep.append(relative)
             return
         }
-        for (name, entryType) in try entries(of: relative, rootPath: rootPath) {
+        for entry in try entries(of: relative, rootPath: rootPath) {
+            let (name, entryType) = (entry.name, entry.type)
             let path = Self.join(relative, name)
             let innerPath = Self.join(inner, name)
             if name.hasPrefix("_") || name.hasPrefix(".") || (inner.isEmpty && name == "index.md") { continue }
             if entryType != .other, entryType != .outside, !Self.isUsable(name, path: path, tree: &tree) { continue }
             switch entryType {
             case .directory:
-                let real = realPath(path)
+                // A folder that is not a link is where its folder is, under its own name.
+                let real = entry.plainFolder ? realFolder + "/" + name : realPath(path)
                 if ancestors.contains(real) {
                     tree.loopingLinks.append(path)
                     continue
                 }
-                try scanBundle(relative: path, owner: owner, inner: innerPath, tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]))
+                try scanBundle(relative: path, owner: owner, inner: innerPath, tree: &tree, rootPath: rootPath, depth: depth + 1, ancestors: ancestors.union([real]), realFolder: real)
             case .file:
                 tree.resources.append(.init(path: path, ownerPage: owner, pathInBundle: innerPath))
             case .outside:

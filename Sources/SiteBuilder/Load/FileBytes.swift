@@ -14,14 +14,16 @@ enum FileBytes {
         var description: String { "cannot read \(path): \(String(cString: strerror(code)))" }
     }
 
-    /// The file's bytes; a folder or an unreadable file throws.
-    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+    /// The file's bytes; a folder, an unreadable file or one larger than
+    /// `limit` bytes throws.
+    static func read(_ path: String, atMost limit: Int = Int.max) throws(ReadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadError(path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw ReadError(path: path, code: errno) }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw ReadError(path: path, code: EISDIR) }
+        guard info.st_size <= limit else { throw ReadError(path: path, code: EFBIG) }
         // The size is a hint: a file that grows or shrinks meanwhile is read to its end.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var filled = 0
@@ -36,6 +38,7 @@ enum FileBytes {
             }
             if count == 0 { break }
             filled += count
+            if filled > limit { throw ReadError(path: path, code: EFBIG) }
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

@@ -87,6 +87,11 @@ struct SiteParser: Sendable {
     }
 
     private func readFile(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        // open/read for the thousands of pages; a file that fails that way is
+        // read again through Foundation, whose error messages the diagnostics show.
+        if let bytes = try? FileBytes.read(contentRoot.path + "/" + relative, atMost: SourceFile.maxBytes) {
+            return .success(SourceFile(path: displayPath(relative), bytes: bytes))
+        }
         do {
             return .success(try SourceFile.read(contentRoot.appendingPathComponent(relative), displayPath: displayPath(relative)))
         } catch {
