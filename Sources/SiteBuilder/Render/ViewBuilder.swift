@@ -17,6 +17,8 @@ struct ViewBuilder: Sendable {
 
     /// Asset URLs by template name (`site_css`), fingerprinted.
     private let assetURLs: [String: TemplateValue]
+    /// Each section's link by path, made once: every list entry has one.
+    private let sectionLinks: [String: TemplateValue]
 
     /// `assetPaths`: template name → path under the output folder (see `Theme.assetPaths`).
     init(site: Site, assetPaths: [String: String] = [:], search: Bool = true) {
@@ -32,6 +34,7 @@ struct ViewBuilder: Sendable {
             values[section] = Self.makeSiteValue(site: site, links: links, assets: assetURLs, search: search, currentSection: section.isEmpty ? nil : section)
         }
         siteValues = values
+        sectionLinks = site.sections.mapValues { Self.link($0.title, href: links.href($0.url)) }
     }
 
     typealias Object = [String: TemplateValue]
@@ -93,7 +96,11 @@ struct ViewBuilder: Sendable {
     }
 
     func link(_ title: String, _ url: URLPath) -> TemplateValue {
-        .object(["title": .string(title), "name": .string(title), "url": .string(links.href(url))])
+        Self.link(title, href: links.href(url))
+    }
+
+    private static func link(_ title: String, href: String) -> TemplateValue {
+        .object(["title": .string(title), "name": .string(title), "url": .string(href)])
     }
 
     /// A link to a published page.
@@ -115,17 +122,18 @@ struct ViewBuilder: Sendable {
 
     /// One page as an entry in a list.
     func item(_ index: Int, digests: [PageDigest]) -> TemplateValue {
-        let page = site.pages[index]
+        // Fields read one by one: a copy of the whole page would retain every one of its fields.
+        let pages = site.pages
         var object: Object = [
-            "title": .string(page.title),
+            "title": .string(pages[index].title),
             "url": .string(pageHrefs[index]),
-            "kicker": Self.optional(page.kicker),
-            "subtitle": Self.optional(page.subtitle),
-            "date": .object(dateValue(page.date)),
-            "summary": Self.optional(index < digests.count ? digests[index].summary : page.summary),
-            "kind": .string(page.kind.rawValue),
+            "kicker": Self.optional(pages[index].kicker),
+            "subtitle": Self.optional(pages[index].subtitle),
+            "date": .object(dateValue(pages[index].date)),
+            "summary": Self.optional(index < digests.count ? digests[index].summary : pages[index].summary),
+            "kind": .string(pages[index].kind.rawValue),
         ]
-        object["section"] = site.sections[page.sectionPath].map { link($0.title, $0.url) } ?? .null
+        object["section"] = sectionLinks[pages[index].sectionPath] ?? .null
         return .object(object)
     }
 
