@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns the pages' records into the index files: postings grouped by term,
 /// terms spread over shard files by hash so a query fetches only the few
 /// shards its terms are in.
@@ -23,73 +25,41 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// Gram keys by first appearance, with their postings at the same index.
-    private var gramKeys: [UInt64] = []
-    private var gramPostings: [Postings] = []
-    /// Open addressing from a gram key to its index (-1 is empty), kept at
-    /// most half full: ten million lookups for a large site, each cheaper
-    /// than a `Dictionary`'s seeded hashing.
-    private var gramSlots = [Int32](repeating: -1, count: 1 << 12)
-    private var words: [String: Postings] = [:]
+    /// The records in document order, inverted when the index is written.
+    private var records: [SearchRecord] = []
     public private(set) var documentCount = 0
 
     public init() {}
 
     /// Adds the next document (numbered in call order).
     public mutating func add(_ record: SearchRecord) {
-        let document = documentCount
+        records.append(record)
         documentCount += 1
-        while (gramKeys.count + record.gramCount) * 2 > gramSlots.count { growGramSlots() }
-        // Moved out and back so the closures below mutate them in place.
-        var keys = gramKeys
-        var postings = gramPostings
-        gramKeys = []
-        gramPostings = []
-        gramSlots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count - 1
-            record.forEachGram { key, bits in
-                var slot = Self.slot(key, mask)
-                while true {
-                    let index = Int(slots[slot])
-                    if index < 0 {
-                        slots[slot] = Int32(keys.count)
-                        keys.append(key)
-                        var new = Postings()
-                        new.add(document, bits)
-                        postings.append(new)
-                        return
-                    }
-                    if keys[index] == key {
-                        postings[index].add(document, bits)
-                        return
-                    }
-                    slot = (slot + 1) & mask
+    }
+
+    /// The postings of every term: a gram table per key range, and the
+    /// words. Each key range, and the words, is a task of its own, run on
+    /// as many threads as there are cores: no task reads another's bytes.
+    private func invert() -> (grams: [GramTable], words: [String: Postings]) {
+        let partitions = SearchGram.partitions
+        let records = self.records
+        let results = UnsafeMutableBufferPointer<(GramTable?, [String: Postings]?)>.allocate(capacity: partitions + 1)
+        results.initialize(repeating: (nil, nil))
+        defer { results.deinitialize().deallocate() }
+        // Each task writes only its own element.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: partitions + 1) { task in
+            if task == partitions {
+                var words: [String: Postings] = [:]
+                for (document, record) in records.enumerated() {
+                    for (word, bits) in record.words { words[word, default: Postings()].add(document, bits) }
                 }
+                slots[task] = (nil, words)
+            } else {
+                slots[task] = (GramTable(records, partition: task), nil)
             }
         }
-        gramKeys = keys
-        gramPostings = postings
-        for (word, bits) in record.words {
-            words[word, default: Postings()].add(document, bits)
-        }
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    private mutating func growGramSlots() {
-        gramSlots = [Int32](repeating: -1, count: gramSlots.count * 2)
-        let keys = gramKeys
-        gramSlots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count - 1
-            for (index, key) in keys.enumerated() {
-                var slot = Self.slot(key, mask)
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index)
-            }
-        }
+        return (results.prefix(partitions).compactMap(\.0), results[partitions].1 ?? [:])
     }
 
     /// What `write` produced, for the build's report.
@@ -107,17 +77,22 @@ public struct SearchIndexBuilder: Sendable {
     /// to the output folder, bytes). Shards hold about `targetShardBytes`
     /// each; a term's postings are never split.
     public func write(targetShardBytes: Int = 12 * 1024, _ emit: (String, [UInt8]) throws -> Void) rethrows -> Summary {
+        let (grams, words) = invert()
         var total = 0
-        for postings in gramPostings { total += postings.bytes.count + 8 }
+        for table in grams {
+            for postings in table.postings { total += postings.bytes.count + 8 }
+        }
         for (word, postings) in words { total += postings.bytes.count + word.utf8.count + 6 }
         let shardCount = max(1, min(1 << 20, (total + targetShardBytes - 1) / max(1, targetShardBytes)))
 
         // Terms by shard, then each shard's terms in byte order of the term.
         var members = [[(term: String, postings: Postings)]](repeating: [], count: shardCount)
-        for (key, postings) in zip(gramKeys, gramPostings) {
-            let (first, second) = SearchGram.scalars(key)
-            let shard = Int(SearchShardHash.hash(gram: first, second) % UInt32(shardCount))
-            members[shard].append((SearchGram.term(key), postings))
+        for table in grams {
+            for (key, postings) in zip(table.keys, table.postings) {
+                let (first, second) = SearchGram.scalars(key)
+                let shard = Int(SearchShardHash.hash(gram: first, second) % UInt32(shardCount))
+                members[shard].append((SearchGram.term(key), postings))
+            }
         }
         for (word, postings) in words {
             members[Int(SearchShardHash.hash(word) % UInt32(shardCount))].append((word, postings))
@@ -136,7 +111,7 @@ public struct SearchIndexBuilder: Sendable {
         let manifest = Array("{\"version\":\(SearchIndexFormat.version),\"documents\":\(documentCount),\"shards\":\(shardCount),\"per_folder\":\(SearchLayout.fragmentsPerFolder)}\n".utf8)
         try emit(SearchLayout.manifest, manifest)
         bytesWritten += manifest.count
-        return Summary(documents: documentCount, terms: gramKeys.count + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest)
+        return Summary(documents: documentCount, terms: grams.reduce(0) { $0 + $1.keys.count } + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest)
     }
 
     /// A shard: `varint(termCount)`, then per term `varint(utf8Length)`,
