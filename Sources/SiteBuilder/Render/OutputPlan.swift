@@ -22,20 +22,26 @@ struct OutputPlan {
             clash(owner, "would write the file public/\(path), where \(existing) needs a folder", at: location)
             return
         }
+        // The folders the file needs, outermost first. `folders` always holds
+        // a folder's parents with it, and no folder there, nor any of its
+        // parents, can be a claimed file (that claim would have clashed): so
+        // only the folders below the deepest one already known need checking.
+        var chain: [String] = []
         var folder = ""
         for segment in path.split(separator: "/").dropLast() {
             folder = folder.isEmpty ? String(segment) : folder + "/" + segment
+            chain.append(folder)
+        }
+        var firstNew = chain.count
+        while firstNew > 0, folders[chain[firstNew - 1]] == nil { firstNew -= 1 }
+        for folder in chain[firstNew...] {
             if let existing = owners[folder] {
                 clash(owner, "needs the folder public/\(folder), which \(existing) writes as a file", at: location)
                 return
             }
         }
         owners[path] = owner
-        folder = ""
-        for segment in path.split(separator: "/").dropLast() {
-            folder = folder.isEmpty ? String(segment) : folder + "/" + segment
-            if folders[folder] == nil { folders[folder] = owner }
-        }
+        for folder in chain[firstNew...] { folders[folder] = owner }
     }
 
     private mutating func clash(_ owner: String, _ what: String, at location: SourceLocation?) {
