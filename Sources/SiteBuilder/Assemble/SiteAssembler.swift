@@ -214,15 +214,17 @@ struct SiteAssembler {
     static func people(pages: [Page], profileBySlug: [String: Int]) -> [Person] {
         var byKey: [String: Person] = [:]
         for (index, page) in pages.enumerated() {
+            // People are changed in place in the dictionary: a copy taken out
+            // and put back would copy the honours list on every append.
             if let profile = page.profile {
                 let key = "profile:" + page.slug
-                var person = byKey[key] ?? Person(key: key, name: profile.name, profile: index, unit: profile.unit, honours: [], pinyinInitial: nil)
-                person.profile = index
-                person.unit = person.unit ?? profile.unit
-                for honour in profile.honours {
-                    person.honours.append(.init(title: honour.title, year: honour.year, page: index))
+                Self.update(&byKey[key, default: Person(key: key, name: profile.name, profile: index, unit: profile.unit, honours: [], pinyinInitial: nil)]) { person in
+                    person.profile = index
+                    person.unit = person.unit ?? profile.unit
+                    for honour in profile.honours {
+                        person.honours.append(.init(title: honour.title, year: honour.year, page: index))
+                    }
                 }
-                byKey[key] = person
             }
             if let roster = page.roster {
                 let title = roster.honour ?? page.title
@@ -230,14 +232,14 @@ struct SiteAssembler {
                     for member in group.members {
                         let linked = member.profile.flatMap { profileBySlug[$0] } != nil
                         let key = linked ? "profile:" + (member.profile ?? "") : "name:" + member.name
-                        var person = byKey[key] ?? Person(
+                        let honourTitle = group.title.map { $0 == title || $0.isEmpty ? title : "\(title)（\($0)）" } ?? title
+                        Self.update(&byKey[key, default: Person(
                             key: key, name: member.name, profile: member.profile.flatMap { profileBySlug[$0] },
                             unit: member.unit, honours: [], pinyinInitial: nil
-                        )
-                        person.unit = person.unit ?? member.unit
-                        let honourTitle = group.title.map { $0 == title || $0.isEmpty ? title : "\(title)（\($0)）" } ?? title
-                        person.honours.append(.init(title: honourTitle, year: roster.year, page: index))
-                        byKey[key] = person
+                        )]) { person in
+                            person.unit = person.unit ?? member.unit
+                            person.honours.append(.init(title: honourTitle, year: roster.year, page: index))
+                        }
                     }
                 }
             }
@@ -252,6 +254,10 @@ struct SiteAssembler {
             people[index].honours.sort { ($0.year ?? 0, $0.title, $0.page) > ($1.year ?? 0, $1.title, $1.page) }
         }
         return NameSorter.sorted(people, by: .pinyin) { $0.name }
+    }
+
+    private static func update(_ person: inout Person, _ change: (inout Person) -> Void) {
+        change(&person)
     }
 
     /// Up to five pages sharing the most tags, looking only at each tag's
