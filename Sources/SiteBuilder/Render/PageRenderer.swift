@@ -81,7 +81,7 @@ struct PageRenderer: Sendable {
     }
 
     /// The character-wise scan, for the rare page where the byte scan cannot decide.
-    private static func sizingImagesByCharacters(_ html: String, _ sizes: [String: ImageSize]) -> String {
+    static func sizingImagesByCharacters(_ html: String, _ sizes: [String: ImageSize]) -> String {
         guard html.contains("<img ") else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 64)
