@@ -40,8 +40,7 @@ public struct SearchDocument: Sendable, Hashable {
     /// (two bytes per Chinese character instead of UTF-8's three). Keys:
     /// `u` url, `t` title, `d` date, `s` section, `n` names, `m` meta, `b` body.
     public func fragment() -> [UInt8] {
-        var out = FragmentWriter()
-        out.bytes.reserveCapacity(body.utf8.count + 1024)
+        var out = FragmentWriter(capacity: FragmentWriter.capacity(for: [url, title, date, section, body] + names + meta))
         out.raw("{\"u\":")
         out.string(url)
         out.raw(",\"t\":")
@@ -57,18 +56,32 @@ public struct SearchDocument: Sendable, Hashable {
         out.raw(",\"b\":")
         out.string(body)
         out.raw("}")
-        return out.bytes
+        return out.finish()
     }
 }
 
-/// Writes JSON straight into UTF-16LE bytes, escaping on code units.
+/// Writes JSON straight into UTF-16LE bytes, escaping on code units. Units
+/// go into a buffer with room for the worst case (every unit escaped as
+/// `\u00XX`), so writing one needs no capacity or uniqueness check.
 private struct FragmentWriter {
-    var bytes: [UInt8] = []
+    private var units: UnsafeMutableBufferPointer<UInt16>
+    private var count = 0
+
+    init(capacity: Int) {
+        units = .allocate(capacity: capacity)
+    }
+
+    /// Units the fragment of these texts can take at most.
+    static func capacity(for texts: [String]) -> Int {
+        // A string has no more UTF-16 units than UTF-8 bytes (and counting
+        // the units of a non-ASCII string is slow).
+        texts.reduce(64) { $0 + 6 * $1.utf8.count + 8 }
+    }
 
     @inline(__always)
     mutating func unit(_ value: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: value))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        units[count] = value
+        count += 1
     }
 
     mutating func raw(_ ascii: StaticString) {
@@ -77,24 +90,61 @@ private struct FragmentWriter {
 
     mutating func string(_ text: String) {
         unit(0x22)
-        for value in text.utf16 {
-            switch value {
-            case 0x22, 0x5C:
-                unit(0x5C)
-                unit(value)
-            case 0x0A: raw("\\n")
-            case 0x09: raw("\\t")
-            case 0x0D: raw("\\r")
-            case 0..<0x20:
-                raw("\\u00")
-                let digits: [UInt16] = Array("0123456789abcdef".utf16)
-                unit(digits[Int(value >> 4)])
-                unit(digits[Int(value & 0xF)])
-            default:
-                unit(value)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                // Strings hold valid UTF-8: decode without checks.
+                let lead = UInt32(bytes[index])
+                if lead < 0x80 {
+                    escapeOrWrite(UInt16(lead))
+                    index += 1
+                    continue
+                }
+                let scalar: UInt32
+                if lead < 0xE0 {
+                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                if scalar < 0x10000 {
+                    unit(UInt16(scalar))
+                } else {
+                    let offset = scalar - 0x10000
+                    unit(UInt16(0xD800 + (offset >> 10)))
+                    unit(UInt16(0xDC00 + (offset & 0x3FF)))
+                }
             }
         }
         unit(0x22)
+    }
+
+    /// An ASCII unit, escaped as JSON needs.
+    @inline(__always)
+    private mutating func escapeOrWrite(_ value: UInt16) {
+        let digits: StaticString = "0123456789abcdef"
+        switch value {
+        case 0x22, 0x5C:
+            unit(0x5C)
+            unit(value)
+        case 0x0A: raw("\\n")
+        case 0x09: raw("\\t")
+        case 0x0D: raw("\\r")
+        case 0..<0x20:
+            raw("\\u00")
+            digits.withUTF8Buffer { digits in
+                unit(UInt16(digits[Int(value >> 4)]))
+                unit(UInt16(digits[Int(value & 0xF)]))
+            }
+        default:
+            unit(value)
+        }
     }
 
     mutating func array(_ texts: [String]) {
@@ -104,5 +154,20 @@ private struct FragmentWriter {
             string(text)
         }
         unit(0x5D)
+    }
+
+    /// The units as little-endian bytes; frees the buffer.
+    mutating func finish() -> [UInt8] {
+        let units = self.units
+        let count = self.count
+        let result = [UInt8](unsafeUninitializedCapacity: 2 * count) { buffer, initialized in
+            for index in 0..<count {
+                buffer[2 * index] = UInt8(truncatingIfNeeded: units[index])
+                buffer[2 * index + 1] = UInt8(truncatingIfNeeded: units[index] >> 8)
+            }
+            initialized = 2 * count
+        }
+        units.deallocate()
+        return result
     }
 }

@@ -36,3 +36,44 @@ import Testing
         #expect(count == 0)
     }
 }
+
+/// The fragment writer decodes UTF-8 itself: astral characters become
+/// surrogate pairs, and ASCII is escaped as JSON needs.
+@Suite struct SearchFragmentTests {
+    private func reference(_ document: SearchDocument) -> [UInt8] {
+        func ascii(_ text: String) -> [UInt16] { Array(text.utf16) }
+        func quote(_ text: String) -> [UInt16] {
+            var out = ascii("\"")
+            for unit in text.utf16 {
+                switch unit {
+                case 0x22: out += ascii("\\\"")
+                case 0x5C: out += ascii("\\\\")
+                case 0x0A: out += ascii("\\n")
+                case 0x09: out += ascii("\\t")
+                case 0x0D: out += ascii("\\r")
+                case 0..<0x20: out += ascii("\\u00" + (unit < 0x10 ? "0" : "") + String(unit, radix: 16))
+                default: out.append(unit)
+                }
+            }
+            return out + ascii("\"")
+        }
+        func array(_ texts: [String]) -> [UInt16] {
+            ascii("[") + texts.map(quote).joined(separator: ascii(",")) + ascii("]")
+        }
+        let json: [UInt16] = ascii("{\"u\":") + quote(document.url) + ascii(",\"t\":") + quote(document.title)
+            + ascii(",\"d\":") + quote(document.date) + ascii(",\"s\":") + quote(document.section)
+            + ascii(",\"n\":") + array(document.names) + ascii(",\"m\":") + array(document.meta)
+            + ascii(",\"b\":") + quote(document.body) + ascii("}")
+        return json.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+    }
+
+    @Test func fragmentIsUTF16LEJSON() {
+        let document = SearchDocument(
+            url: "/a/\u{7F}/", title: "𠀀字 \"引号\" \\ 😀", date: "2025年6月7日", section: "栏目",
+            names: ["于虹", "é\u{301}"], meta: [], body: "第一行\n第二行\t\r\u{01}\u{1F}ＡＩ 𪚥"
+        )
+        #expect(document.fragment() == reference(document))
+        let empty = SearchDocument(url: "", title: "", date: "", section: "", names: [], meta: [], body: "")
+        #expect(empty.fragment() == reference(empty))
+    }
+}
