@@ -7,6 +7,14 @@ struct SearchTermCollector {
     /// probe rather than a sort entry. Kept at most half full.
     private var table = [UInt64](repeating: 0, count: 4096)
     private var used = 0
+    /// Field bits of the BMP gram characters (U+3000 to U+D7FF, where all
+    /// but a few astral ones are) by scalar: a unigram there costs an array
+    /// access instead of a table probe.
+    private var unigramFields = [UInt8](repeating: 0, count: Self.unigramEnd - Self.unigramStart)
+    /// The unigrams in `unigramFields`, in order of first appearance.
+    private var unigrams: [UInt32] = []
+    private static let unigramStart = 0x3000
+    private static let unigramEnd = 0xD800
     private var words: [String: UInt8] = [:]
     /// The current word's folded UTF-8, reused from word to word.
     private var word: [UInt8] = []
@@ -37,76 +45,88 @@ struct SearchTermCollector {
             var word = self.word
             var words = self.words
             self.word = []
+            var unigrams = self.unigrams
+            self.unigrams = []
             self.words = [:]
-            table.withUnsafeMutableBufferPointer { table in
-                let mask = table.count - 1
-                @inline(__always) func insert(_ key: UInt64) {
-                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                    while true {
-                        let entry = table[slot]
-                        if entry == 0 {
-                            table[slot] = key << 3 | UInt64(bits)
-                            used += 1
-                            return
-                        }
-                        if entry >> 3 == key {
-                            table[slot] = entry | UInt64(bits)
-                            return
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-                @inline(__always) func flushWord() {
-                    if wordLength <= SearchCharacters.maxWordLength {
-                        words[String(decoding: word, as: UTF8.self), default: 0] |= bits
-                    }
-                    word.removeAll(keepingCapacity: true)
-                    wordLength = 0
-                }
-                var index = offset
-                while index < end {
-                    // Strings hold valid UTF-8: decode without checks.
-                    let lead = UInt32(bytes[index])
-                    var scalar: UInt32
-                    if lead < 0x80 {
-                        scalar = lead
-                        index += 1
-                    } else if lead < 0xE0 {
-                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        index += 2
-                    } else if lead < 0xF0 {
-                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    } else {
-                        scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        index += 4
-                    }
-                    let v = SearchCharacters.fold(scalar)
-                    if SearchCharacters.isGram(v) {
-                        if wordLength > 0 { flushWord() }
-                        insert(UInt64(v))
-                        if previousGram != 0 { insert(SearchGram.key(previousGram, v)) }
-                        previousGram = v
-                    } else if SearchCharacters.isWord(v) {
-                        previousGram = 0
-                        wordLength += 1
-                        if wordLength <= SearchCharacters.maxWordLength {
-                            // Word characters are below U+0250: one or two bytes.
-                            if v < 0x80 {
-                                word.append(UInt8(truncatingIfNeeded: v))
-                            } else {
-                                word.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
-                                word.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            unigramFields.withUnsafeMutableBufferPointer { unigramFields in
+                table.withUnsafeMutableBufferPointer { table in
+                    let mask = table.count - 1
+                    @inline(__always) func insert(_ key: UInt64) {
+                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                        while true {
+                            let entry = table[slot]
+                            if entry == 0 {
+                                table[slot] = key << 3 | UInt64(bits)
+                                used += 1
+                                return
                             }
+                            if entry >> 3 == key {
+                                table[slot] = entry | UInt64(bits)
+                                return
+                            }
+                            slot = (slot + 1) & mask
                         }
-                    } else {
-                        previousGram = 0
-                        if wordLength > 0 { flushWord() }
                     }
+                    @inline(__always) func flushWord() {
+                        if wordLength <= SearchCharacters.maxWordLength {
+                            words[String(decoding: word, as: UTF8.self), default: 0] |= bits
+                        }
+                        word.removeAll(keepingCapacity: true)
+                        wordLength = 0
+                    }
+                    var index = offset
+                    while index < end {
+                        // Strings hold valid UTF-8: decode without checks.
+                        let lead = UInt32(bytes[index])
+                        var scalar: UInt32
+                        if lead < 0x80 {
+                            scalar = lead
+                            index += 1
+                        } else if lead < 0xE0 {
+                            scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                            index += 2
+                        } else if lead < 0xF0 {
+                            scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                            index += 3
+                        } else {
+                            scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                            index += 4
+                        }
+                        let v = SearchCharacters.fold(scalar)
+                        if SearchCharacters.isGram(v) {
+                            if wordLength > 0 { flushWord() }
+                            if v >= Self.unigramStart && v < Self.unigramEnd {
+                                let slot = Int(v) - Self.unigramStart
+                                let old = unigramFields[slot]
+                                if old == 0 { unigrams.append(v) }
+                                unigramFields[slot] = old | bits
+                            } else {
+                                insert(UInt64(v))
+                            }
+                            if previousGram != 0 { insert(SearchGram.key(previousGram, v)) }
+                            previousGram = v
+                        } else if SearchCharacters.isWord(v) {
+                            previousGram = 0
+                            wordLength += 1
+                            if wordLength <= SearchCharacters.maxWordLength {
+                                // Word characters are below U+0250: one or two bytes.
+                                if v < 0x80 {
+                                    word.append(UInt8(truncatingIfNeeded: v))
+                                } else {
+                                    word.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+                                    word.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+                                }
+                            }
+                        } else {
+                            previousGram = 0
+                            if wordLength > 0 { flushWord() }
+                        }
+                    }
+                    if end == bytes.count && wordLength > 0 { flushWord() }
                 }
-                if end == bytes.count && wordLength > 0 { flushWord() }
             }
+            self.unigrams = unigrams
             self.used = used
             self.word = word
             self.words = words
@@ -142,6 +162,11 @@ struct SearchTermCollector {
             count = filled
         }
         KeySort.sort(&entries)
+        // Unigrams of the array are below every gram of the table (those are
+        // astral or compatibility characters, or pairs): they go first.
+        var arrayUnigrams = unigrams.map { UInt64($0) << 3 | UInt64(unigramFields[Int($0) - Self.unigramStart]) }
+        KeySort.sort(&arrayUnigrams)
+        entries = arrayUnigrams + entries
         // A varint of a 45-bit value takes at most seven bytes.
         let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: entries.count * 7)
         defer { scratch.deallocate() }
