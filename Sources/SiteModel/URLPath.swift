@@ -25,7 +25,14 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The percent-encoded path below the site root, ending in `/`: `tags/%E6%96%B0.../`.
     public var encoded: String {
-        segments.isEmpty ? "" : segments.map(Self.percentEncode).joined(separator: "/") + "/"
+        guard !segments.isEmpty else { return "" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(segments.reduce(0) { $0 + 3 * $1.utf8.count + 1 })
+        for segment in segments {
+            Self.percentEncode(segment, into: &bytes)
+            bytes.append(UInt8(ascii: "/"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { "/" + segments.joined(separator: "/") + (segments.isEmpty ? "" : "/") }
@@ -46,25 +53,42 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Percent-encodes everything but RFC 3986 unreserved ASCII.
     public static func percentEncode(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 3)
-        let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count * 3)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+        percentEncode(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a byte is RFC 3986 unreserved: `A–Z a–z 0–9 - . _ ~`.
+    private static let unreserved: [Bool] = (0..<256).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func percentEncode(_ text: String, into bytes: inout [UInt8]) {
+        let hex: StaticString = "0123456789ABCDEF"
+        var text = text
+        text.withUTF8 { input in
+            unreserved.withUnsafeBufferPointer { unreserved in
+                hex.withUTF8Buffer { hex in
+                    for byte in input {
+                        if unreserved[Int(byte)] {
+                            bytes.append(byte)
+                        } else {
+                            bytes.append(UInt8(ascii: "%"))
+                            bytes.append(hex[Int(byte >> 4)])
+                            bytes.append(hex[Int(byte & 0xF)])
+                        }
+                    }
+                }
             }
         }
-        out = String(decoding: bytes, as: UTF8.self)
-        return out
     }
 
     /// The scheme of an address a browser may run or that reads local files
