@@ -21,11 +21,18 @@ struct OutputWriter: Sendable {
 
     init(root: URL?, previous: URL? = nil) {
         self.root = root
-        self.previous = previous.map(PreviousOutput.init(root:))
+        // No previous output (a first build, or a new folder): nothing to compare, and no
+        // failing lookup per file written.
+        self.previous = previous.flatMap { Self.isFolder($0.path) ? PreviousOutput(root: $0) : nil }
         self.rootPrefix = root.map { $0.path + "/" }
     }
 
     static let discarding = OutputWriter(root: nil)
+
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
 
     func write(_ relativePath: String, _ text: String) throws {
         var text = text
