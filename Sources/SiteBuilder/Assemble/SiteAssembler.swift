@@ -26,7 +26,10 @@ struct SiteAssembler {
         var indexByID: [String: Int] = [:]
         for (index, page) in pages.enumerated() { indexByID[page.id] = index }
 
-        let newestFirst = Array(pages.indices).sorted { Self.newer(pages[$0], pages[$1]) }
+        // Pages compared through a buffer pointer, which lends them instead of copying each one.
+        let newestFirst = pages.withUnsafeBufferPointer { pages in
+            Array(pages.indices).sorted { Self.newer(pages[$0], pages[$1]) }
+        }
 
         // Sections: every folder with pages, plus its ancestors.
         var sections = parsed.sections
@@ -184,8 +187,10 @@ struct SiteAssembler {
     /// (Unicode order, stable across runs), pages newest first.
     static func terms(root: String, pages: [Page], order: [Int], names: (Page) -> [String]) -> [Term] {
         var byName: [String: [Int]] = [:]
-        for index in order {
-            for name in names(pages[index]) { byName[name, default: []].append(index) }
+        pages.withUnsafeBufferPointer { pages in
+            for index in order {
+                for name in names(pages[index]) { byName[name, default: []].append(index) }
+            }
         }
         return byName.keys.sorted().map { name in
             Term(name: name, url: URLPath([root, name]), pages: byName[name] ?? [])
@@ -274,19 +279,24 @@ struct SiteAssembler {
             for (position, index) in term.pages.enumerated() { map[index] = position }
             positions[term.name] = map
         }
+        // Shared-tag counts by page, reset after each page through the list of pages counted.
+        var scores = [Int](repeating: 0, count: pages.count)
+        var counted: [Int] = []
         return pages.indices.map { index in
-            var scores: [Int: Int] = [:]
             for tag in pages[index].tags {
                 guard let list = lists[tag], let position = positions[tag]?[index] else { continue }
                 let low = max(0, position - window)
                 let high = min(list.count - 1, position + window)
                 guard low <= high else { continue }
                 for other in list[low...high] where other != index {
-                    scores[other, default: 0] += 1
+                    if scores[other] == 0 { counted.append(other) }
+                    scores[other] += 1
                 }
             }
             // Most shared tags first, then newest: both as one integer key.
-            let ranked = scores.map { (key: -$0.value * pages.count + rank[$0.key], page: $0.key) }
+            let ranked = counted.map { (key: -scores[$0] * pages.count + rank[$0], page: $0) }
+            for other in counted { scores[other] = 0 }
+            counted.removeAll(keepingCapacity: true)
             return ranked.sorted { $0.key < $1.key }.prefix(5).map(\.page)
         }
     }
