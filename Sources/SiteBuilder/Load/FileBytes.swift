@@ -43,4 +43,27 @@ enum FileBytes {
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
+
+    /// Up to `count` bytes from the start of a file (fewer only at its
+    /// end); nil when it cannot be opened or read.
+    static func prefix(_ path: String, upTo count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if read == 0 { break }
+            filled += read
+        }
+        bytes.removeLast(count - filled)
+        return bytes
+    }
 }

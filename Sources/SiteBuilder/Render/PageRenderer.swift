@@ -102,6 +102,12 @@ struct PageRenderer: Sendable {
         return out
     }
 
+    /// `ImageSize.read` of a file under content/, read with open/read
+    /// rather than through a URL and a FileHandle.
+    private func imageSize(_ path: String) -> ImageSize? {
+        FileBytes.prefix(contentRootPrefix + path, upTo: 64 * 1024).flatMap(ImageSize.parse)
+    }
+
     func render(_ index: Int, write: (String, String) throws -> Void, writeBytes: (String, [UInt8]) throws -> Void = { _, _ in }) -> PageDigest {
         let page = site.pages[index]
         let file = "content/\(page.id)"
@@ -125,7 +131,7 @@ struct PageRenderer: Sendable {
                 return nil
             case .url(let url):
                 if link.isImage, bodyImageSizes[url] == nil, let path = links.resourcePath(link.destination, from: page),
-                   let size = ImageSize.read(contentRoot.appendingPathComponent(path)) {
+                   let size = imageSize(path) {
                     bodyImageSizes[url] = size
                 }
                 return url
@@ -144,7 +150,7 @@ struct PageRenderer: Sendable {
             if case .missing(let reason) = links.resolveResource(reference.path, from: page) {
                 diagnostics.append(.error("missing image: \(reason)", at: reference.location))
             } else if imageSizes[reference.path] == nil, let path = links.resourcePath(reference.path, from: page) {
-                imageSizes[reference.path] = ImageSize.read(contentRoot.appendingPathComponent(path))
+                imageSizes[reference.path] = imageSize(path)
             }
         }
 
