@@ -52,6 +52,13 @@ struct OutputWriter: Sendable {
     func copy(from source: URL, to relativePath: String) throws {
         guard let path = try destination(relativePath) else { return }
         if let old = previous?.unchangedFile(relativePath, sameAs: source), try link(old, to: path) { return }
+        if let bytes = try? FileBytes.read(source.path) {
+            try bytes.withUnsafeBytes { buffer in
+                try write(relativePath, buffer: buffer, reusing: false)
+            }
+            return
+        }
+        // Read again through Foundation for the error it reports.
         let data = try Data(contentsOf: source)
         try data.withUnsafeBytes { buffer in
             try write(relativePath, buffer: buffer, reusing: false)
