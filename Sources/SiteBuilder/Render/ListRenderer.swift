@@ -16,6 +16,28 @@ struct ListRenderer: Sendable {
     let views: ViewBuilder
     let library: TemplateLibrary
     let digests: [PageDigest]
+    /// Every page's entry in a list, by page index: made once, in parallel,
+    /// since a page is in several lists (its sections, tags, year, authors).
+    private let items: [TemplateValue]
+
+    init(site: Site, views: ViewBuilder, library: TemplateLibrary, digests: [PageDigest]) {
+        self.site = site
+        self.views = views
+        self.library = library
+        self.digests = digests
+        let count = site.pages.count
+        let chunk = 256
+        let entries = UnsafeMutableBufferPointer<TemplateValue>.allocate(capacity: count)
+        // Each task initializes only its own range.
+        nonisolated(unsafe) let output = entries
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+            for index in (part * chunk)..<min(count, (part + 1) * chunk) {
+                output.initializeElement(at: index, to: views.item(index, digests: digests))
+            }
+        }
+        items = Array(entries)
+        entries.deinitialize().deallocate()
+    }
 
     /// A taxonomy: where it lives and how it is titled.
     struct Taxonomy: Sendable {
@@ -164,8 +186,8 @@ struct ListRenderer: Sendable {
     }
 
     private func home() -> Output {
-        let latest = site.newestFirst.prefix(10).map { views.item($0, digests: digests) }
-        let rosters = site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5).map { views.item($0, digests: digests) }
+        let latest = site.newestFirst.prefix(10).map { items[$0] }
+        let rosters = site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5).map { items[$0] }
         let sections: [TemplateValue] = site.topSections.compactMap { path in
             guard let info = site.sections[path] else { return nil }
             return .object([
@@ -192,7 +214,7 @@ struct ListRenderer: Sendable {
             "title": .string(number == 1 ? list.title : "\(list.title)（第\(number)页）"),
             "description": list.description.map { .string($0) } ?? .null,
             "url": .string(views.links.href(url)),
-            "items": .list(slice.map { views.item($0, digests: digests) }),
+            "items": .list(slice.map { items[$0] }),
             "pager": views.pager(base: list.base, current: number, total: pageCount(list)),
             "children": .list(number == 1 ? list.children : []),
             "breadcrumbs": .list(list.breadcrumbs),
