@@ -184,14 +184,16 @@ struct SearchTermCollector {
                     partitionStarts[partition] = Int32(length)
                     previousKey = 0
                 }
-                var v = (key - previousKey) << 3 | (entry & 7)
-                while v >= 0x80 {
-                    out[length] = UInt8(truncatingIfNeeded: v) | 0x80
-                    length += 1
-                    v >>= 7
+                // LEB128 without a loop on the length, which varies from
+                // gram to gram and would be mispredicted: all seven bytes
+                // are written, and only the first `count` kept.
+                let v = (key - previousKey) << 3 | (entry & 7)
+                let count = max(1, (64 - v.leadingZeroBitCount + 6) / 7)
+                for byte in 0..<7 {
+                    let more: UInt8 = byte < count - 1 ? 0x80 : 0
+                    out[length + byte] = UInt8(truncatingIfNeeded: v >> UInt64(7 * byte)) & 0x7F | more
                 }
-                out[length] = UInt8(truncatingIfNeeded: v)
-                length += 1
+                length += count
                 previousKey = key
             }
             for later in (partition + 1)..<SearchGram.partitions { partitionStarts[later] = Int32(length) }
