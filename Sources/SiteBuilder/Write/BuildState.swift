@@ -86,7 +86,10 @@ struct BuildState: Sendable, Equatable {
         }
         names.sort { $0.lexicographicallyPrecedes($1) }
         let folder = dirfd(directory)
-        for name in names {
+        // The folders at the top (a site's sections) are walked in parallel,
+        // each into a hash of its own that the walk below then takes in order.
+        let subtrees = depth == 0 ? subtreeHashes(names, in: folder) : []
+        for (position, name) in names.enumerated() {
             var info = stat()
             let found = name.withUnsafeBufferPointer { bytes in
                 withNulTerminated(bytes) { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
@@ -99,11 +102,13 @@ struct BuildState: Sendable, Equatable {
             hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                let child = name.withUnsafeBufferPointer { bytes in
-                    withNulTerminated(bytes) { openat(folder, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-                }
                 hasher.add(number: 0x7B)
-                if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1) }
+                if position < subtrees.count {
+                    if let subtree = subtrees[position] { hasher.add(number: subtree) }
+                } else {
+                    let child = openFolder(name, in: folder)
+                    if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1) }
+                }
                 hasher.add(number: 0x7D)
             case S_IFLNK:
                 // A link is not followed (it may loop); its target file's stamp
@@ -128,6 +133,34 @@ struct BuildState: Sendable, Equatable {
                 break
             }
         }
+    }
+
+    private static func openFolder(_ name: [UInt8], in folder: Int32) -> Int32 {
+        name.withUnsafeBufferPointer { bytes in
+            withNulTerminated(bytes) { openat(folder, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        }
+    }
+
+    /// For each name in `folder`, the hash of its walk when it is a folder.
+    private static func subtreeHashes(_ names: [[UInt8]], in folder: Int32) -> [UInt64?] {
+        let results = UnsafeMutableBufferPointer<UInt64?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Each task writes only its own element.
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: names.count) { position in
+            var info = stat()
+            let found = names[position].withUnsafeBufferPointer { bytes in
+                withNulTerminated(bytes) { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            }
+            guard found, info.st_mode & S_IFMT == S_IFDIR else { return }
+            let child = openFolder(names[position], in: folder)
+            guard child >= 0 else { return }
+            var hasher = StableHasher()
+            walk(child, hasher: &hasher, depth: 1)
+            output[position] = hasher.value
+        }
+        return Array(results)
     }
 
     /// Calls `body` with the name as a NUL-terminated C string.
