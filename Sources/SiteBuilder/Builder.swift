@@ -26,9 +26,21 @@ public struct Builder: Sendable {
         options.workers > 0 ? options.workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// What `load` read: the site, its theme, the warnings so far, and what
+    /// an incremental build compares with the last build.
+    struct Loaded: Sendable {
+        var site: Site
+        var theme: Theme
+        var warnings: [Diagnostic]
+        var fingerprints: [String: PageFingerprint]
+        var structure: UInt64
+        /// Every page file by id, drafts too, for reading one again (`serve`).
+        var pageFiles: [String: ContentTree.PageFile]
+    }
+
     /// Reads and checks everything, writing nothing: what `check` runs and
     /// what `build` runs first.
-    func load(clock: inout StageClock) async throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
+    func load(clock: inout StageClock) async throws(BuildFailure) -> Loaded {
         let content = rootURL.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -61,11 +73,21 @@ public struct Builder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics)
         }
-        return (site, theme, diagnostics)
+        let structure = SiteStructure.key(root: rootURL, options: options, outputPath: outputURL.path, tree: tree, parsed: parsed, site: site)
+        return Loaded(
+            site: site, theme: theme, warnings: diagnostics, fingerprints: parsed.fingerprints, structure: structure,
+            pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        )
     }
 
     /// Builds the site into the output folder.
     public func build() async throws(BuildFailure) -> BuildReport {
+        try await buildRemembering().report
+    }
+
+    /// `build`, also returning what it read and rendered, for the next build
+    /// of a `serve` session (nil when the build stopped early: nothing changed).
+    func buildRemembering() async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
         try checkOutputLocation()
         let publisher = Publisher(output: outputURL)
         if let reason = publisher.reasonNotToReplace() {
@@ -89,19 +111,58 @@ public struct Builder: Sendable {
             )
             report.timings = clock
             report.upToDate = true
-            return report
+            return (report, nil)
         }
         clock.lap("check for changes")
-        let (site, theme, warnings) = try await load(clock: &clock)
+        let loaded = try await load(clock: &clock)
+        let site = loaded.site
+        let previousCache = options.force ? nil : BuildCache.load(root: rootURL)
+        let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
+        if case .nothing(let cache) = plan {
+            // Files were touched but no page's bytes changed: the output stands.
+            BuildState(
+                fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
+                pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages
+            ).save(root: rootURL)
+            var report = BuildReport(
+                pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages,
+                filesWritten: 0, filesCopied: 0, diagnostics: loaded.warnings
+            )
+            report.timings = clock
+            report.upToDate = true
+            return (report, BuildMemory(loaded: loaded, cache: cache))
+        }
         do {
             try publisher.prepare()
         } catch {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
-        let writer = OutputWriter(root: publisher.staging, previous: publisher.output)
         do {
-            var report = try await render(site, theme: theme, writer: writer, warnings: warnings, clock: &clock)
-            try publisher.publish()
+            var report: BuildReport
+            var cache: BuildCache?
+            var incremental: (BuildReport, BuildCache, removals: [String])?
+            if case .pages(let changed, let previous) = plan {
+                do {
+                    incremental = try await renderChanged(changed, loaded: loaded, cache: previous, publisher: publisher, clock: &clock)
+                } catch is CacheUnusable {
+                    try publisher.prepare()
+                }
+            }
+            // Before the output changes, the cache that describes it goes: a
+            // build killed after publishing must not leave it to the next one.
+            if let incremental {
+                (report, cache) = (incremental.0, incremental.1)
+                BuildCache.remove(root: rootURL)
+                try publisher.commitChanges(removing: incremental.removals)
+            } else {
+                (report, cache) = try await render(
+                    site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
+                    warnings: loaded.warnings, clock: &clock, cacheFor: loaded
+                )
+                BuildCache.remove(root: rootURL)
+                try publisher.publish()
+                if cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
+            }
             clock.lap("publish")
             report.timings = clock
             if let stamp = BuildState.stamp(of: outputURL.path), report.diagnostics.isEmpty {
@@ -109,8 +170,13 @@ public struct Builder: Sendable {
                     fingerprint: fingerprint, outputStamp: stamp, validUntil: site.nextPublication,
                     pages: report.pages, sections: report.sections, taxonomyPages: report.taxonomyPages
                 ).save(root: rootURL)
+                if var cache {
+                    cache.outputStamp = stamp
+                    cache.save(root: rootURL)
+                    return (report, BuildMemory(loaded: loaded, cache: cache))
+                }
             }
-            return report
+            return (report, nil)
         } catch let failure as BuildFailure {
             publisher.discard()
             throw failure
@@ -128,8 +194,10 @@ public struct Builder: Sendable {
     public func check(templateNames: Bool = false) async -> [Diagnostic] {
         do {
             var clock = StageClock()
-            let (site, theme, warnings) = try await load(clock: &clock)
-            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings, clock: &clock, collectUnresolved: templateNames)
+            let loaded = try await load(clock: &clock)
+            let (report, _) = try await render(
+                loaded.site, theme: loaded.theme, writer: .discarding, warnings: loaded.warnings, clock: &clock, collectUnresolved: templateNames
+            )
             return report.diagnostics.sorted(by: Diagnostic.printingOrder)
         } catch let failure as BuildFailure {
             return failure.diagnostics
@@ -148,9 +216,12 @@ public struct Builder: Sendable {
         }
     }
 
+    /// Renders every output. With `cacheFor`, also returns the build cache
+    /// describing this output (saved once it is published).
     private func render(
-        _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false
-    ) async throws -> BuildReport {
+        _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false,
+        cacheFor loaded: Loaded? = nil
+    ) async throws -> (BuildReport, BuildCache?) {
         var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
         views.extraHead = options.extraHead
         var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
@@ -202,7 +273,15 @@ public struct Builder: Sendable {
         }
         clock.lap("lists")
         options.progress?("writing the search index")
-        let search = options.search ? try writeSearchIndex(site, digests: &digests, writer: writer) : (files: 0, bytes: 0)
+        var recordLocations: [(offset: Int, length: Int)]?
+        var searchState: BuildCache.SearchState?
+        var search = (files: 0, bytes: 0)
+        if options.search {
+            let written = try writeSearchIndex(site, digests: &digests, writer: writer, keepingRecords: loaded != nil)
+            search = (written.files, written.bytes)
+            recordLocations = written.recordLocations
+            searchState = written.state
+        }
         let feeds = FeedRenderer(site: site, digests: digests)
         try writer.write("feed.xml", feeds.atom())
         try writer.write("sitemap.xml", feeds.sitemap())
@@ -217,26 +296,58 @@ public struct Builder: Sendable {
         let taxonomyPages = listPaths.count { path in
             ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
         }
-        return BuildReport(
+        let report = BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
             filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
             searchFiles: search.files, searchBytes: search.bytes,
             diagnostics: warnings + problems + templateWarnings
         )
+        guard let loaded, !options.search || recordLocations != nil else { return (report, nil) }
+        let entries = site.pages.indices.map { index in
+            let location = recordLocations?[index]
+            return BuildCache.Entry(
+                id: site.pages[index].id, fingerprint: loaded.fingerprints[site.pages[index].id] ?? PageFingerprint(content: 0, frontMatter: 0),
+                summary: digests[index].summary, readingMinutes: digests[index].readingMinutes, wordCount: digests[index].wordCount,
+                fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0
+            )
+        }
+        let cache = BuildCache(
+            structure: loaded.structure, outputStamp: 0, entries: entries, search: searchState,
+            sections: report.sections, taxonomyPages: report.taxonomyPages, filesWritten: report.filesWritten,
+            filesCopied: report.filesCopied, searchFiles: report.searchFiles, searchBytes: report.searchBytes
+        )
+        return (report, cache)
     }
 
     /// Inverts the pages' search records (newest page first, each record
     /// dropped once added) and writes the shards and manifest; the fragments
-    /// were written with the pages.
-    private func writeSearchIndex(_ site: Site, digests: inout [PageDigest], writer: OutputWriter) throws -> (files: Int, bytes: Int) {
+    /// were written with the pages. With `keepingRecords`, the records also
+    /// go to the cache's records file, for the next build to patch the index.
+    private func writeSearchIndex(
+        _ site: Site, digests: inout [PageDigest], writer: OutputWriter, keepingRecords: Bool
+    ) throws -> (files: Int, bytes: Int, recordLocations: [(offset: Int, length: Int)]?, state: BuildCache.SearchState) {
         var index = SearchIndexBuilder()
         var fragmentBytes = 0
+        var store: SearchRecordStore.Appender?
+        if keepingRecords {
+            try? FileManager.default.createDirectory(atPath: BuildCache.folder(root: rootURL), withIntermediateDirectories: true)
+            // Beside the records the current cache points into, until this build is published.
+            store = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(root: rootURL), truncating: true)
+        }
+        var locations = [(offset: Int, length: Int)](repeating: (-1, 0), count: keepingRecords ? site.pages.count : 0)
         for page in site.newestFirst {
-            index.add(digests[page].search ?? .empty)
+            let record = digests[page].search ?? .empty
+            index.add(record)
+            if let location = store?.append(record) { locations[page] = location }
             digests[page].search = nil
             fragmentBytes += digests[page].searchFragmentBytes
         }
+        store?.close()
         let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
-        return (summary.shards + 1 + site.pages.count, summary.bytes + fragmentBytes)
+        let kept = store.map { !$0.failed } ?? false
+        return (
+            summary.shards + 1 + site.pages.count, summary.bytes + fragmentBytes, kept ? locations : nil,
+            BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing)
+        )
     }
 }

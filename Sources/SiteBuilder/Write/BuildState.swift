@@ -60,13 +60,13 @@ struct BuildState: Sendable, Equatable {
         return hasher.value
     }
 
-    private static func executableStamp() -> String {
+    static func executableStamp() -> String {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return "unknown executable" }
         return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    private static func walk(_ path: String, relative: String, hasher: inout StableHasher, depth: Int) {
+    static func walk(_ path: String, relative: String, hasher: inout StableHasher, depth: Int) {
         guard depth < 32, let directory = opendir(path) else { return }
         defer { closedir(directory) }
         var names: [String] = []

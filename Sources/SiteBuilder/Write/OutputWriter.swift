@@ -15,10 +15,15 @@ import Glibc
 struct OutputWriter: Sendable {
     let root: URL?
     let previous: PreviousOutput?
+    /// For an update in place (`Publisher.commitChanges`): a file whose
+    /// bytes the previous output already has is not written at all, so the
+    /// root ends up holding only what changed.
+    var writesOnlyChanges = false
 
-    init(root: URL?, previous: URL? = nil) {
+    init(root: URL?, previous: URL? = nil, writesOnlyChanges: Bool = false) {
         self.root = root
         self.previous = previous.map(PreviousOutput.init(root:))
+        self.writesOnlyChanges = writesOnlyChanges
     }
 
     static let discarding = OutputWriter(root: nil)
@@ -40,7 +45,7 @@ struct OutputWriter: Sendable {
     /// as a link, it would point from public/ to wherever it pointed.
     func copy(from source: URL, to relativePath: String) throws {
         guard let path = try destination(relativePath) else { return }
-        if let old = previous?.unchangedFile(relativePath, sameAs: source), try link(old, to: path) { return }
+        if let old = previous?.unchangedFile(relativePath, sameAs: source), try (writesOnlyChanges || link(old, to: path)) { return }
         let data = try Data(contentsOf: source)
         try data.withUnsafeBytes { buffer in
             try write(relativePath, buffer: buffer, reusing: false)
@@ -49,7 +54,7 @@ struct OutputWriter: Sendable {
 
     private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer, reusing: Bool = true) throws {
         guard let path = try destination(relativePath) else { return }
-        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try link(old, to: path) { return }
+        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path)) { return }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             try makeParents(of: path)

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+/// A build after a change writes exactly the bytes a clean build of the
+/// same input writes, whatever the change; a change to page bodies renders
+/// only those pages and the lists that show their summaries, and leaves
+/// every other file untouched.
+@Suite struct IncrementalBuildTests {
+    /// The output of a clean build of the site's current sources, in a
+    /// folder of its own (so the site's own cache and output stay as they are).
+    static func cleanBuild(of site: TemporarySite, _ configure: (inout BuildOptions) -> Void = { _ in }) async throws -> [String: Data] {
+        let copy = try TemporarySite([:])
+        for folder in ["content", "templates"] where site.exists(folder) {
+            try FileManager.default.copyItem(at: site.root.appendingPathComponent(folder), to: copy.root.appendingPathComponent(folder))
+        }
+        try await copy.build(configure)
+        return copy.snapshot("public")
+    }
+
+    static func inode(_ site: TemporarySite, _ path: String) -> UInt64? {
+        var info = stat()
+        guard lstat(site.root.appendingPathComponent(path).path, &info) == 0 else { return nil }
+        return UInt64(info.st_ino)
+    }
+
+    static func expectSameAsClean(_ site: TemporarySite, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let clean = try await cleanBuild(of: site)
+        let built = site.snapshot("public")
+        #expect(built.keys.sorted() == clean.keys.sorted(), sourceLocation: sourceLocation)
+        let differing = built.keys.filter { built[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "files differing from a clean build: \(differing)", sourceLocation: sourceLocation)
+    }
+
+    func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {
+        try site.write(path, change(site.read(path) ?? ""))
+    }
+
+    @Test func aBodyEditRendersThatPageOnly() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let untouched = Self.inode(site, "public/news/xiamen/index.html")
+        let listBefore = Self.inode(site, "public/news/index.html")
+        // A second paragraph: the summary (the first paragraph) stays.
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第二段：新增的职工书屋。\n" }
+        let report = try await site.build()
+        #expect(report.changedPages == 1)
+        #expect(report.changedLists == 0)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("新增的职工书屋") == true)
+        #expect(Self.inode(site, "public/news/xiamen/index.html") == untouched)
+        #expect(Self.inode(site, "public/news/index.html") == listBefore)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func aNewSummaryRendersTheListsThatShowIt() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "扎实推进", with: "全面推进") }
+        let report = try await site.build()
+        #expect(report.changedPages == 1)
+        #expect(report.changedLists > 0)
+        #expect(site.read("public/news/index.html")?.contains("全面推进") == true)
+        #expect(site.read("public/index.html")?.contains("全面推进") == true)
+        #expect(site.read("public/feed.xml")?.contains("全面推进") == true)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func frontMatterTemplatesAndFilesBuildEverythingAndMatch() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        // A new title moves the page in lists and neighbours: everything is rendered.
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "title: 百名工会", with: "title: 二百名工会") }
+        #expect(try await site.build().changedPages == nil)
+        try await Self.expectSameAsClean(site)
+        try site.write("content/news/new-page.md", "---\ntitle: 新增的报道\ndate: 2025-06-08\ntags: [安全生产]\n---\n新增的正文。\n")
+        #expect(try await site.build().changedPages == nil)
+        try await Self.expectSameAsClean(site)
+        try FileManager.default.moveItem(
+            at: site.root.appendingPathComponent("content/news/new-page.md"), to: site.root.appendingPathComponent("content/news/renamed.md")
+        )
+        try await site.build()
+        #expect(!site.exists("public/news/new-page/index.html"))
+        try await Self.expectSameAsClean(site)
+        try site.remove("content/news/renamed.md")
+        try await site.build()
+        try await Self.expectSameAsClean(site)
+        try site.write("templates/partials/footer.html", "<footer>新的页脚</footer>\n")
+        #expect(try await site.build().changedPages == nil)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("新的页脚") == true)
+        try await Self.expectSameAsClean(site)
+        // Touched but not changed: nothing to do.
+        try edit(site, "content/news/xiamen.md") { $0 }
+        #expect(try await site.build().upToDate)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func theSearchIndexFollowsBodiesEvenWhenItsShardCountChanges() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let shards = { (site.snapshot("public/search/s").keys.count) }
+        #expect(shards() == 1)
+        // Thousands of new two-character terms: the index needs more shards.
+        var scalars = String.UnicodeScalarView()
+        for step in 0..<6000 { scalars.append(Unicode.Scalar(0x4E00 + (step * 7919) % 20000) ?? "字") }
+        let long = String(scalars)
+        try edit(site, "content/news/escape.md") { $0 + "\n" + long + "\n" }
+        #expect(try await site.build().changedPages == 1)
+        #expect(shards() > 1)
+        try await Self.expectSameAsClean(site)
+        // And back: the extra shards go.
+        try edit(site, "content/news/escape.md") { $0.replacingOccurrences(of: "\n" + long + "\n", with: "") }
+        #expect(try await site.build().changedPages == 1)
+        #expect(shards() == 1)
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/news/escape.md") { $0 + "\n外卖骑手权益保障。\n" }
+        try await site.build()
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func aBrokenBodyFailsAndLeavesTheOutputThenTheFixMatches() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let before = site.snapshot("public")
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n见[不存在](missing.md)。\n" }
+        await #expect(throws: BuildFailure.self) { try await site.build() }
+        #expect(site.snapshot("public") == before)
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "\n见[不存在](missing.md)。\n", with: "\n见[厦门](xiamen.md)。\n") }
+        #expect(try await site.build().changedPages == 1)
+        try await Self.expectSameAsClean(site)
+    }
+
+    /// Random edits of every sort, each followed by a build compared with a
+    /// clean one: the same seed gives the same sequence.
+    @Test(arguments: [1, 2, 3])
+    func randomEditsAlwaysMatchACleanBuild(seed: UInt64) async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        var random = SeededRandom(seed: seed)
+        let pages = ["content/news/xiamen.md", "content/news/liaoyuan.md", "content/news/escape.md", "content/rosters/yunnan.md", "content/profiles/yu-hong.md", "content/events/wuwei/index.md"]
+        var added: [String] = []
+        for step in 0..<14 {
+            let page = pages[Int(random.next() % UInt64(pages.count))]
+            switch random.next() % 8 {
+            case 0, 1:
+                try edit(site, page) { $0 + "\n第\(step)段：职工之家建设，劳模工匠。\n" }
+            case 2:
+                try edit(site, page) { text in
+                    guard let end = text.range(of: "\n---\n") else { return text }
+                    return String(text[..<end.upperBound]) + "新的导语\(step)。\n\n" + String(text[end.upperBound...])
+                }
+            case 3:
+                try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-06-0", with: "\ndate: 2025-05-2") }
+            case 4:
+                let path = "content/news/added-\(step).md"
+                try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-06-1\(step % 10)\ntags: [新就业形态]\n---\n第\(step)篇新增正文。\n")
+                added.append(path)
+            case 5:
+                if let path = added.popLast() { try site.remove(path) }
+            case 6:
+                try edit(site, page) { $0 }
+            default:
+                try site.write("templates/partials/footer.html", "<footer>第\(step)版页脚</footer>\n")
+            }
+            try await site.build()
+            try await Self.expectSameAsClean(site)
+        }
+    }
+
+    @Test func aServeSessionRebuildsFromMemory() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let builder = Builder(options: site.options())
+        let first = try await builder.build(after: nil, changedPaths: nil)
+        #expect(first.memory != nil)
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "扎实推进", with: "稳步推进") }
+        let second = try await builder.build(after: first.memory, changedPaths: ["content/news/liaoyuan.md", "content/news/.liaoyuan.md.swp"])
+        #expect(second.report.changedPages == 1)
+        try await Self.expectSameAsClean(site)
+        // A file the session has not seen: everything is read again.
+        try site.write("content/news/another.md", "---\ntitle: 另一篇\ndate: 2025-06-09\n---\n另一篇正文。\n")
+        let third = try await builder.build(after: second.memory, changedPaths: ["content/news/another.md"])
+        #expect(third.report.changedPages == nil)
+        #expect(site.exists("public/news/another/index.html"))
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/news/another.md") { $0 + "\n更多正文。\n" }
+        let fourth = try await builder.build(after: third.memory, changedPaths: ["content/news/another.md"])
+        #expect(fourth.report.changedPages == 1)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func anUpdateKilledWhileMovingFilesIsCompletedByTheNextRun() throws {
+        let site = try TemporarySite(["public/index.html": "old home", "public/news/a/index.html": "old a", "public/gone.bin": "x"])
+        let publisher = Publisher(output: site.root.appendingPathComponent("public"))
+        // As a killed commit leaves it: the journal written, one file moved, one not.
+        try site.write(".public.staging/news/a/index.html", "new a")
+        try site.write("public/index.html", "new home")
+        try site.write(".public.journal", "+index.html\0+news/a/index.html\0-gone.bin\0+../outside")
+        try publisher.recover()
+        #expect(site.read("public/index.html") == "new home")
+        #expect(site.read("public/news/a/index.html") == "new a")
+        #expect(!site.exists("public/gone.bin"))
+        #expect(!site.exists(".public.journal"))
+        #expect(!site.exists(".public.staging"))
+        #expect(!site.exists("outside"))
+    }
+}
+
+/// SplitMix64: a fixed sequence for a fixed seed.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
