@@ -36,6 +36,8 @@ public struct Builder: Sendable {
         var structure: UInt64
         /// Every page file by id, drafts too, for reading one again (`serve`).
         var pageFiles: [String: ContentTree.PageFile]
+        /// What the site was assembled from, for assembling it again after an edit (`serve`).
+        var parsed: ParsedSite
     }
 
     /// Reads and checks everything, writing nothing: what `check` runs and
@@ -76,7 +78,7 @@ public struct Builder: Sendable {
         let structure = SiteStructure.key(root: rootURL, options: options, outputPath: outputURL.path, tree: tree, parsed: parsed, site: site)
         return Loaded(
             site: site, theme: theme, warnings: diagnostics, fingerprints: parsed.fingerprints, structure: structure,
-            pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), parsed: parsed
         )
     }
 
@@ -138,31 +140,35 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
         do {
-            var report: BuildReport
-            var cache: BuildCache?
-            var incremental: (BuildReport, BuildCache, removals: [String])?
-            if case .pages(let changed, let previous) = plan {
+            var rendering: Rendering?
+            if case .incremental(let previous, let outputsMayComeOrGo) = plan {
                 do {
-                    incremental = try await renderChanged(changed, loaded: loaded, cache: previous, publisher: publisher, clock: &clock)
+                    rendering = try await render(
+                        site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
+                        warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
+                        increment: Increment(cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, previousOutput: publisher.output.path)
+                    )
                 } catch is CacheUnusable {
                     try publisher.prepare()
                 }
+                if let rendering {
+                    // Before the output changes, the cache that describes it goes: a
+                    // build killed after publishing must not leave it to the next one.
+                    BuildCache.remove(root: rootURL)
+                    try publisher.commitChanges(removing: rendering.removals)
+                }
             }
-            // Before the output changes, the cache that describes it goes: a
-            // build killed after publishing must not leave it to the next one.
-            if let incremental {
-                (report, cache) = (incremental.0, incremental.1)
-                BuildCache.remove(root: rootURL)
-                try publisher.commitChanges(removing: incremental.removals)
-            } else {
-                (report, cache) = try await render(
+            if rendering == nil {
+                rendering = try await render(
                     site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
                     warnings: loaded.warnings, clock: &clock, cacheFor: loaded
                 )
                 BuildCache.remove(root: rootURL)
                 try publisher.publish()
-                if cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
+                if rendering?.cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
             }
+            guard var report = rendering?.report else { throw BuildFailure([.error("the build rendered nothing")]) }
+            let cache = rendering?.cache
             clock.lap("publish")
             report.timings = clock
             if let stamp = BuildState.stamp(of: outputURL.path), report.diagnostics.isEmpty {
@@ -195,9 +201,9 @@ public struct Builder: Sendable {
         do {
             var clock = StageClock()
             let loaded = try await load(clock: &clock)
-            let (report, _) = try await render(
+            let report = try await render(
                 loaded.site, theme: loaded.theme, writer: .discarding, warnings: loaded.warnings, clock: &clock, collectUnresolved: templateNames
-            )
+            ).report
             return report.diagnostics.sorted(by: Diagnostic.printingOrder)
         } catch let failure as BuildFailure {
             return failure.diagnostics
@@ -214,140 +220,5 @@ public struct Builder: Sendable {
         if protected.contains(where: { output == $0 || $0.hasPrefix(output + "/") || output.hasPrefix(root + "/content/") || output.hasPrefix(root + "/templates/") }) || output == "/" {
             throw BuildFailure([.error("the output folder \(options.output) would replace the site's own files: choose a folder such as public")])
         }
-    }
-
-    /// Renders every output. With `cacheFor`, also returns the build cache
-    /// describing this output (saved once it is published).
-    private func render(
-        _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false,
-        cacheFor loaded: Loaded? = nil
-    ) async throws -> (BuildReport, BuildCache?) {
-        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
-        views.extraHead = options.extraHead
-        var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
-        for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
-        options.progress?("rendering \(site.pages.count) pages")
-        let pageRenderer = PageRenderer(
-            site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"),
-            collectUnresolved: collectUnresolved, searchNumbers: searchNumbers
-        )
-        var digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
-            pageRenderer.render(index, write: { path, html in try writer.write(path, html) }, writeBytes: { path, bytes in try writer.write(path, bytes: bytes) })
-        }
-        clock.lap("pages")
-        let problems = digests.flatMap(\.diagnostics)
-        if problems.contains(where: { $0.severity == .error }) {
-            throw BuildFailure(warnings + problems)
-        }
-        options.progress?("rendering lists and indexes")
-        let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
-        let pagedLists = listRenderer.pagedLists()
-        let jobs = listRenderer.jobs(lists: pagedLists, search: options.search)
-        let listResults = await ParallelMap.map(jobs, workers: workerCount) { job -> Result<(String, [UnresolvedName]), BuildFailure> in
-            do {
-                let output = try listRenderer.render(job, lists: pagedLists)
-                try writer.write(output.path, output.text)
-                let unresolved = collectUnresolved ? try listRenderer.unresolvedNames(job, lists: pagedLists) : []
-                return .success((output.path, unresolved))
-            } catch let error as TemplateError {
-                return .failure(BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))]))
-            } catch {
-                return .failure(BuildFailure([.error("cannot write the site: \(error)")]))
-            }
-        }
-        var listPaths: [String] = []
-        var unresolved = Set(digests.flatMap(\.unresolved))
-        for result in listResults {
-            switch result {
-            case .success(let (path, names)):
-                listPaths.append(path)
-                unresolved.formUnion(names)
-            case .failure(let failure): throw failure
-            }
-        }
-        let templateWarnings = unresolved.sorted().map { name in
-            var diagnostic = theme.library.diagnostic(for: TemplateError(message: "", path: name.path, line: name.line, column: name.column))
-            diagnostic.severity = .warning
-            diagnostic.message = "\"\(name.name)\" is not in the data of any page this template renders: check the spelling"
-            return diagnostic
-        }
-        clock.lap("lists")
-        options.progress?("writing the search index")
-        var recordLocations: [(offset: Int, length: Int)]?
-        var searchState: BuildCache.SearchState?
-        var search = (files: 0, bytes: 0)
-        if options.search {
-            let written = try writeSearchIndex(site, digests: &digests, writer: writer, keepingRecords: loaded != nil)
-            search = (written.files, written.bytes)
-            recordLocations = written.recordLocations
-            searchState = written.state
-        }
-        let feeds = FeedRenderer(site: site, digests: digests)
-        try writer.write("feed.xml", feeds.atom())
-        try writer.write("sitemap.xml", feeds.sitemap())
-        for asset in theme.assets {
-            try writer.write("assets/" + asset.outputPath, bytes: asset.bytes)
-        }
-        let content = rootURL.appendingPathComponent("content")
-        for (source, output) in site.resourceOutputs.sorted(by: { $0.key < $1.key }) {
-            try writer.copy(from: content.appendingPathComponent(source), to: output)
-        }
-        clock.lap("feeds, assets, resources")
-        let taxonomyPages = listPaths.count { path in
-            ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
-        }
-        let report = BuildReport(
-            pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
-            filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
-            searchFiles: search.files, searchBytes: search.bytes,
-            diagnostics: warnings + problems + templateWarnings
-        )
-        guard let loaded, !options.search || recordLocations != nil else { return (report, nil) }
-        let entries = site.pages.indices.map { index in
-            let location = recordLocations?[index]
-            return BuildCache.Entry(
-                id: site.pages[index].id, fingerprint: loaded.fingerprints[site.pages[index].id] ?? PageFingerprint(content: 0, frontMatter: 0),
-                summary: digests[index].summary, readingMinutes: digests[index].readingMinutes, wordCount: digests[index].wordCount,
-                fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0
-            )
-        }
-        let cache = BuildCache(
-            structure: loaded.structure, outputStamp: 0, entries: entries, search: searchState,
-            sections: report.sections, taxonomyPages: report.taxonomyPages, filesWritten: report.filesWritten,
-            filesCopied: report.filesCopied, searchFiles: report.searchFiles, searchBytes: report.searchBytes
-        )
-        return (report, cache)
-    }
-
-    /// Inverts the pages' search records (newest page first, each record
-    /// dropped once added) and writes the shards and manifest; the fragments
-    /// were written with the pages. With `keepingRecords`, the records also
-    /// go to the cache's records file, for the next build to patch the index.
-    private func writeSearchIndex(
-        _ site: Site, digests: inout [PageDigest], writer: OutputWriter, keepingRecords: Bool
-    ) throws -> (files: Int, bytes: Int, recordLocations: [(offset: Int, length: Int)]?, state: BuildCache.SearchState) {
-        var index = SearchIndexBuilder()
-        var fragmentBytes = 0
-        var store: SearchRecordStore.Appender?
-        if keepingRecords {
-            try? FileManager.default.createDirectory(atPath: BuildCache.folder(root: rootURL), withIntermediateDirectories: true)
-            // Beside the records the current cache points into, until this build is published.
-            store = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(root: rootURL), truncating: true)
-        }
-        var locations = [(offset: Int, length: Int)](repeating: (-1, 0), count: keepingRecords ? site.pages.count : 0)
-        for page in site.newestFirst {
-            let record = digests[page].search ?? .empty
-            index.add(record)
-            if let location = store?.append(record) { locations[page] = location }
-            digests[page].search = nil
-            fragmentBytes += digests[page].searchFragmentBytes
-        }
-        store?.close()
-        let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
-        let kept = store.map { !$0.failed } ?? false
-        return (
-            summary.shards + 1 + site.pages.count, summary.bytes + fragmentBytes, kept ? locations : nil,
-            BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing)
-        )
     }
 }

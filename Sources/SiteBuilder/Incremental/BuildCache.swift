@@ -10,7 +10,7 @@ import Glibc
 /// of their own beside it, read only for the pages that changed (or all of
 /// them when the index must be written anew), so loading the cache stays cheap.
 struct BuildCache: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// One published page, in the site's page order.
     struct Entry: Sendable {
@@ -23,20 +23,30 @@ struct BuildCache: Sendable {
         /// Where the page's search record is in the records file (-1: none).
         var recordOffset: Int
         var recordLength: Int
+        /// Its document number in the search index (-1: no index).
+        var searchNumber: Int
+        /// The key its output was rendered with (`OutputKeys.page`).
+        var pageKey: UInt64
+        /// The body's link and image destinations, as written.
+        var linkDestinations: [String]
     }
 
     /// The search index as written: what `SearchIndexPatch` needs.
     struct SearchState: Sendable {
         var shardCount: Int
         var sizing: Int
+        /// Bytes of the shards and the manifest.
+        var bytes: Int
     }
 
-    /// Options, generator, templates, settings, the set of pages and
-    /// resources: when it differs, everything is rendered.
+    /// Generator, options, templates, settings, sections and resources:
+    /// when it differs, everything is rendered.
     var structure: UInt64
     /// The output folder this cache describes (`BuildState.stamp`).
     var outputStamp: UInt64
     var entries: [Entry]
+    /// Each list output's key (`ListRenderer.key`), by output path.
+    var listKeys: [String: UInt64]
     var search: SearchState?
     /// The last full report's counts, which a change to page bodies keeps.
     var sections: Int
@@ -66,6 +76,7 @@ struct BuildCache: Sendable {
         if let search {
             out.int(search.shardCount)
             out.int(search.sizing)
+            out.int(search.bytes)
         }
         out.int(entries.count)
         for entry in entries {
@@ -78,17 +89,27 @@ struct BuildCache: Sendable {
             out.int(entry.fragmentBytes)
             out.int(entry.recordOffset)
             out.int(entry.recordLength)
+            out.int(entry.searchNumber)
+            out.number(entry.pageKey)
+            out.int(entry.linkDestinations.count)
+            for destination in entry.linkDestinations { out.string(destination) }
+        }
+        out.int(listKeys.count)
+        for path in listKeys.keys.sorted() {
+            out.string(path)
+            out.number(listKeys[path] ?? 0)
         }
         return out.bytes
     }
 
     init(
-        structure: UInt64, outputStamp: UInt64, entries: [Entry], search: SearchState?,
+        structure: UInt64, outputStamp: UInt64, entries: [Entry], listKeys: [String: UInt64], search: SearchState?,
         sections: Int, taxonomyPages: Int, filesWritten: Int, filesCopied: Int, searchFiles: Int, searchBytes: Int
     ) {
         self.structure = structure
         self.outputStamp = outputStamp
         self.entries = entries
+        self.listKeys = listKeys
         self.search = search
         self.sections = sections
         self.taxonomyPages = taxonomyPages
@@ -110,8 +131,8 @@ struct BuildCache: Sendable {
         switch reader.int() {
         case 0: search = nil
         case 1:
-            guard let shardCount = reader.int(), let sizing = reader.int() else { return nil }
-            search = SearchState(shardCount: shardCount, sizing: sizing)
+            guard let shardCount = reader.int(), let sizing = reader.int(), let bytes = reader.int() else { return nil }
+            search = SearchState(shardCount: shardCount, sizing: sizing, bytes: bytes)
         default: return nil
         }
         guard let count = reader.count() else { return nil }
@@ -120,17 +141,31 @@ struct BuildCache: Sendable {
         for _ in 0..<count {
             guard let id = reader.string(), let content = reader.number(), let frontMatter = reader.number(),
                   let summary = reader.string(), let readingMinutes = reader.int(), let wordCount = reader.int(),
-                  let fragmentBytes = reader.int(), let recordOffset = reader.int(), let recordLength = reader.int()
+                  let fragmentBytes = reader.int(), let recordOffset = reader.int(), let recordLength = reader.int(),
+                  let searchNumber = reader.int(), let pageKey = reader.number(), let destinationCount = reader.count()
             else { return nil }
+            var destinations: [String] = []
+            for _ in 0..<destinationCount {
+                guard let destination = reader.string() else { return nil }
+                destinations.append(destination)
+            }
             entries.append(Entry(
                 id: id, fingerprint: PageFingerprint(content: content, frontMatter: frontMatter), summary: summary,
                 readingMinutes: readingMinutes, wordCount: wordCount, fragmentBytes: fragmentBytes,
-                recordOffset: recordOffset, recordLength: recordLength
+                recordOffset: recordOffset, recordLength: recordLength, searchNumber: searchNumber, pageKey: pageKey,
+                linkDestinations: destinations
             ))
+        }
+        guard let listCount = reader.count() else { return nil }
+        var listKeys: [String: UInt64] = [:]
+        listKeys.reserveCapacity(listCount)
+        for _ in 0..<listCount {
+            guard let path = reader.string(), let key = reader.number() else { return nil }
+            listKeys[path] = key
         }
         guard reader.isAtEnd else { return nil }
         self.init(
-            structure: structure, outputStamp: outputStamp, entries: entries, search: search,
+            structure: structure, outputStamp: outputStamp, entries: entries, listKeys: listKeys, search: search,
             sections: counts[0], taxonomyPages: counts[1], filesWritten: counts[2], filesCopied: counts[3],
             searchFiles: counts[4], searchBytes: counts[5]
         )

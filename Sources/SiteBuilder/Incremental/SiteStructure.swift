@@ -3,11 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// Everything a build's output depends on except the page files' own
-/// bytes: the generator, the options, the templates, `_site.yml` and the
-/// `_index.md` files, which pages exist and are published, and the files
-/// copied beside them. Two builds with the same key differ only where page
-/// files differ, which `ChangePlan` follows page by page.
+/// Everything a build's output depends on besides the pages: the
+/// generator, the options, the templates, `_site.yml` and the `_index.md`
+/// files, which sections there are, and the files copied beside the pages.
+/// Two builds with the same key differ only where pages differ, which
+/// `OutputKeys` follows output by output.
 enum SiteStructure {
     static func key(root: URL, options: BuildOptions, outputPath: String, tree: ContentTree, parsed: ParsedSite, site: Site) -> UInt64 {
         var hasher = StableHasher()
@@ -19,10 +19,9 @@ enum SiteStructure {
         hasher.add("head \(options.extraHead)")
         BuildState.walk(root.path + "/templates", relative: "templates", hasher: &hasher, depth: 0)
         hasher.add("settings \(parsed.settingsHash)")
-        hasher.add("files")
-        for page in tree.pages.map(\.id).sorted() { hasher.add(page) }
-        hasher.add("published")
-        for page in site.pages { hasher.add(page.id) }
+        // A folder holding pages is a section even without an _index.md, and sections are in every page's menu.
+        hasher.add("sections")
+        for section in site.sections.keys.sorted() { hasher.add(section) }
         hasher.add("resources")
         let content = root.path + "/content/"
         for resource in tree.resources.map(\.path).sorted() {

@@ -152,7 +152,7 @@ struct ListRenderer: Sendable {
         return try library.unresolvedNames(rendering: output.template, output.context)
     }
 
-    private func markdown(_ body: String, startLine: Int) -> String? {
+    func markdown(_ body: String, startLine: Int) -> String? {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         let options = MarkdownOptions(allowRawHTML: site.config.unsafeHTML, lineOffset: startLine - 1)

@@ -88,7 +88,7 @@ struct Publisher: Sendable {
     /// run killed halfway is completed by the next run's `recover`, before
     /// anything else. Costs in proportion to the change, not to the site.
     func commitChanges(removing removals: [String]) throws {
-        var entries = Self.files(under: staging.path, relative: "").sorted().map { "+" + $0 }
+        var entries = OutputListing.files(under: staging.path).sorted().map { "+" + $0 }
         entries += removals.sorted().map { "-" + $0 }
         let list = Data(entries.joined(separator: "\0").utf8)
         let pending = sibling(".journal.new")
@@ -128,28 +128,6 @@ struct Publisher: Sendable {
                 guard rename(source, target) == 0 else { throw OutputWriteError(path: path, code: errno) }
             }
         }
-    }
-
-    /// Regular files under a folder, relative to it.
-    private static func files(under folder: String, relative: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var result: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard lstat(folder + "/" + name, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                result += files(under: folder + "/" + name, relative: path)
-            } else {
-                result.append(path)
-            }
-        }
-        return result
     }
 
     /// Drops the staging folder of a failed build.
