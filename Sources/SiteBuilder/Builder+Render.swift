@@ -157,19 +157,17 @@ extension Builder {
         }
         clock.lap("feeds, assets, resources")
 
+        // Outputs the last build wrote that this one does not: pages gone or
+        // moved, lists and aliases gone, fragments past the last page.
         var removals = search.staleShards
         if let increment, increment.outputsMayComeOrGo {
+            var written = increment.cache.entries.map(\.outputPath)
+            written += increment.cache.listKeys.keys
+            if options.search { written += increment.cache.entries.indices.map(SearchLayout.fragment) }
             var expected = Set(site.pages.map(\.url.outputFile))
             expected.formUnion(listPaths)
-            expected.formUnion(["feed.xml", "sitemap.xml"])
-            expected.formUnion(theme.assets.map { "assets/" + $0.outputPath })
-            expected.formUnion(site.resourceOutputs.values)
-            if options.search, let state = search.state {
-                expected.insert(SearchLayout.manifest)
-                expected.formUnion((0..<state.shardCount).map(SearchLayout.shard))
-                expected.formUnion(site.pages.indices.map(SearchLayout.fragment))
-            }
-            removals = OutputListing.files(under: increment.previousOutput).filter { !expected.contains($0) }
+            if options.search { expected.formUnion(site.pages.indices.map(SearchLayout.fragment)) }
+            removals += Set(written).subtracting(expected).sorted()
         }
 
         let taxonomyPages = listPaths.count { path in
@@ -193,7 +191,7 @@ extension Builder {
                 summary: digests[index].summary, readingMinutes: digests[index].readingMinutes, wordCount: digests[index].wordCount,
                 fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0,
                 searchNumber: options.search ? searchNumbers[index] : -1, pageKey: pageKeys[index],
-                linkDestinations: digests[index].linkDestinations
+                linkDestinations: digests[index].linkDestinations, outputPath: site.pages[index].url.outputFile
             )
         }
         let cache = BuildCache(

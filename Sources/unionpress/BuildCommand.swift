@@ -90,7 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
                 if let changed = report.changedPages {
                     let pages = changed == 1 ? "1 changed page" : "\(changed) changed pages"
                     let lists = report.changedLists == 1 ? "1 list" : "\(report.changedLists) lists"
-                    console.out("updated \(pages) and \(lists) of \(report.pages) pages in \(output)/ in \(time) (only bodies changed; --force builds everything)")
+                    console.out("updated \(pages) and \(lists) of \(report.pages) pages in \(output)/ in \(time) (incremental; --force renders everything)")
                 } else {
                     console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
                 }

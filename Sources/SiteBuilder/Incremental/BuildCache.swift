@@ -10,7 +10,7 @@ import Glibc
 /// of their own beside it, read only for the pages that changed (or all of
 /// them when the index must be written anew), so loading the cache stays cheap.
 struct BuildCache: Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// One published page, in the site's page order.
     struct Entry: Sendable {
@@ -29,6 +29,8 @@ struct BuildCache: Sendable {
         var pageKey: UInt64
         /// The body's link and image destinations, as written.
         var linkDestinations: [String]
+        /// Its output file, relative to the output folder.
+        var outputPath: String
     }
 
     /// The search index as written: what `SearchIndexPatch` needs.
@@ -93,6 +95,7 @@ struct BuildCache: Sendable {
             out.number(entry.pageKey)
             out.int(entry.linkDestinations.count)
             for destination in entry.linkDestinations { out.string(destination) }
+            out.string(entry.outputPath)
         }
         out.int(listKeys.count)
         for path in listKeys.keys.sorted() {
@@ -149,11 +152,12 @@ struct BuildCache: Sendable {
                 guard let destination = reader.string() else { return nil }
                 destinations.append(destination)
             }
+            guard let outputPath = reader.string() else { return nil }
             entries.append(Entry(
                 id: id, fingerprint: PageFingerprint(content: content, frontMatter: frontMatter), summary: summary,
                 readingMinutes: readingMinutes, wordCount: wordCount, fragmentBytes: fragmentBytes,
                 recordOffset: recordOffset, recordLength: recordLength, searchNumber: searchNumber, pageKey: pageKey,
-                linkDestinations: destinations
+                linkDestinations: destinations, outputPath: outputPath
             ))
         }
         guard let listCount = reader.count() else { return nil }

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// The files of an output folder, relative to it: what an incremental
-/// build compares with the outputs it expects, to delete the rest.
+/// The files under a folder, relative to it: what an incremental build
+/// staged, to be moved into the output (`Publisher.commitChanges`).
 enum OutputListing {
     static func files(under folder: String) -> [String] {
         var result: [String] = []
