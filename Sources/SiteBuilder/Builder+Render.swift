@@ -50,15 +50,28 @@ extension Builder {
         var previous = [BuildCache.Entry?](repeating: nil, count: site.pages.count)
         var pageKeys = [UInt64](repeating: 0, count: site.pages.count)
         var pagesToRender = Array(site.pages.indices)
-        if let increment, let keys {
-            let byID = Dictionary(increment.cache.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only bodies changed: the same pages in the same order, so no other
+        // page's key can have changed, and lists change only where a summary did.
+        let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
+        if let increment, let loaded, let keys {
             pagesToRender = []
-            for (index, page) in site.pages.enumerated() {
-                previous[index] = byID[page.id]
-                if let entry = previous[index], keys.page(index, destinations: entry.linkDestinations) == entry.pageKey {
+            if bodiesOnly {
+                guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
+                for (index, entry) in increment.cache.entries.enumerated() {
+                    guard entry.id == site.pages[index].id else { throw CacheUnusable() }
+                    previous[index] = entry
                     pageKeys[index] = entry.pageKey
-                } else {
-                    pagesToRender.append(index)
+                    if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content { pagesToRender.append(index) }
+                }
+            } else {
+                let byID = Dictionary(increment.cache.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                for (index, page) in site.pages.enumerated() {
+                    previous[index] = byID[page.id]
+                    if let entry = previous[index], keys.page(index, destinations: entry.linkDestinations) == entry.pageKey {
+                        pageKeys[index] = entry.pageKey
+                    } else {
+                        pagesToRender.append(index)
+                    }
                 }
             }
         }
@@ -88,17 +101,26 @@ extension Builder {
         }
 
         options.progress?("rendering lists and indexes")
+        let newSummaries = Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary })
         let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
-        let pagedLists = listRenderer.pagedLists()
-        let jobs = listRenderer.jobs(lists: pagedLists, search: options.search)
-        var listKeys: [String: UInt64] = [:]
+        // After body edits that kept every summary, no list can have changed.
+        let listsUnchanged = bodiesOnly && newSummaries.isEmpty
+        let pagedLists = listsUnchanged ? [] : listRenderer.pagedLists()
+        let jobs = listsUnchanged ? [] : listRenderer.jobs(lists: pagedLists, search: options.search)
+        var listKeys: [String: UInt64] = bodiesOnly ? increment?.cache.listKeys ?? [:] : [:]
         var jobsToRender: [ListRenderer.Job] = []
         var listPaths: [String] = []
         listPaths.reserveCapacity(jobs.count)
         for job in jobs {
             let path = listRenderer.outputPath(job, lists: pagedLists)
             listPaths.append(path)
-            let key = keys.flatMap { listRenderer.key(job, lists: pagedLists, keys: $0) }
+            if bodiesOnly {
+                guard listRenderer.showsSummary(of: newSummaries, job, lists: pagedLists) else { continue }
+                listKeys[path] = keys.map { listRenderer.key(job, lists: pagedLists, keys: $0) }
+                jobsToRender.append(job)
+                continue
+            }
+            let key = keys.map { listRenderer.key(job, lists: pagedLists, keys: $0) }
             if let key { listKeys[path] = key }
             if let increment, let key, increment.cache.listKeys[path] == key { continue }
             jobsToRender.append(job)
@@ -142,8 +164,9 @@ extension Builder {
             }
         }
         let feeds = FeedRenderer(site: site, digests: digests)
-        try writer.write("feed.xml", feeds.atom())
-        try writer.write("sitemap.xml", feeds.sitemap())
+        // The feed shows summaries; the sitemap only addresses and dates, which are front matter.
+        if !listsUnchanged { try writer.write("feed.xml", feeds.atom()) }
+        if !bodiesOnly { try writer.write("sitemap.xml", feeds.sitemap()) }
         // Theme assets and copied files are part of the structure key: an
         // incremental render finds them as they were.
         if increment == nil {
@@ -170,12 +193,13 @@ extension Builder {
             removals += Set(written).subtracting(expected).sorted()
         }
 
-        let taxonomyPages = listPaths.count { path in
+        let taxonomyPages = bodiesOnly ? increment?.cache.taxonomyPages ?? 0 : listPaths.count { path in
             ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
         }
+        let listCount = bodiesOnly ? increment?.cache.listKeys.count ?? 0 : listPaths.count
         var report = BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
-            filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
+            filesWritten: site.pages.count + listCount + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
             searchFiles: search.files, searchBytes: search.bytes,
             diagnostics: warnings + problems + templateWarnings
         )

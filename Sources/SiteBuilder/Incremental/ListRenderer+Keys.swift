@@ -20,7 +20,7 @@ extension ListRenderer {
     /// The key of a job's output (see `OutputKeys`). An introduction written
     /// in Markdown may link anywhere in the site, so its HTML is part of the
     /// key (a few sections have one; rendering it costs microseconds).
-    func key(_ job: Job, lists: [PagedList], keys: OutputKeys) -> UInt64? {
+    func key(_ job: Job, lists: [PagedList], keys: OutputKeys) -> UInt64 {
         let path = outputPath(job, lists: lists)
         switch job {
         case .home:
@@ -47,6 +47,20 @@ extension ListRenderer {
             return keys.list(path: path, pages: [page], digests: [], data: [])
         case .notFound, .search:
             return keys.list(path: path, pages: [], digests: [], data: [])
+        }
+    }
+
+    /// Whether a job's output shows the summary (the only part of a page's
+    /// rendering that lists use) of any of these pages: after body edits,
+    /// only such lists are rendered again.
+    func showsSummary(of pages: Set<Int>, _ job: Job, lists: [PagedList]) -> Bool {
+        switch job {
+        case .home:
+            homeLatest.contains(where: pages.contains) || homeRosters.contains(where: pages.contains)
+        case .list(let index, let number):
+            slice(lists[index], number: number).contains(where: pages.contains)
+        case .notFound, .people, .taxonomyIndex, .alias, .search:
+            false
         }
     }
 
