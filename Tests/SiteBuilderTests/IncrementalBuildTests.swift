@@ -262,3 +262,60 @@ struct SeededRandom {
         return z ^ (z >> 31)
     }
 }
+
+/// The pieces of the incremental build on their own.
+@Suite struct IncrementalPartsTests {
+    @Test func everyListJobsPathIsWhereItsOutputGoes() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        var clock = StageClock()
+        let loaded = try await Builder(options: site.options()).load(clock: &clock)
+        let views = ViewBuilder(site: loaded.site, assetPaths: loaded.theme.assetPaths)
+        let renderer = ListRenderer(site: loaded.site, views: views, library: loaded.theme.library, digests: [])
+        let lists = renderer.pagedLists()
+        let jobs = renderer.jobs(lists: lists, search: true)
+        #expect(jobs.count > 10)
+        for job in jobs {
+            #expect(renderer.outputPath(job, lists: lists) == renderer.output(job, lists: lists).path)
+        }
+    }
+
+    @Test func theCacheSurvivesStorageAndADamagedOneIsRefused() throws {
+        let entry = BuildCache.Entry(
+            id: "news/a.md", fingerprint: PageFingerprint(content: 1 << 63, frontMatter: 7), summary: "摘要“引号”", readingMinutes: 2,
+            wordCount: 830, fragmentBytes: 512, recordOffset: 4096, recordLength: 300, searchNumber: 3, pageKey: .max,
+            linkDestinations: ["b.md#安全", "photo.png"], outputPath: "news/a/index.html"
+        )
+        let cache = BuildCache(
+            structure: 42, outputStamp: 99, entries: [entry, entry], listKeys: ["index.html": 5, "tags/安全生产/index.html": .max],
+            search: BuildCache.SearchState(shardCount: 12, sizing: 140_000, bytes: 150_000),
+            sections: 5, taxonomyPages: 68, filesWritten: 100, filesCopied: 3, searchFiles: 30, searchBytes: 200_000
+        )
+        let bytes = cache.encoded()
+        let decoded = try #require(BuildCache(decoding: bytes))
+        #expect(decoded.encoded() == bytes)
+        #expect(decoded.entries[1].linkDestinations == ["b.md#安全", "photo.png"])
+        #expect(decoded.entries[0].pageKey == .max && decoded.entries[0].fingerprint.content == 1 << 63)
+        #expect(decoded.listKeys == cache.listKeys)
+        #expect(decoded.search?.sizing == 140_000)
+        for cut in [1, bytes.count / 2, bytes.count - 1] {
+            #expect(BuildCache(decoding: Array(bytes.prefix(cut))) == nil)
+        }
+        var wrongVersion = bytes
+        wrongVersion[0] = 0
+        #expect(BuildCache(decoding: wrongVersion) == nil)
+    }
+
+    @Test func aDamagedCacheOnDiskMeansAFullBuildThatMatches() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try site.write(".unionpress/build-cache", "not a cache")
+        try site.write("content/news/liaoyuan.md", (site.read("content/news/liaoyuan.md") ?? "") + "\n\n新的一段。\n")
+        #expect(try await site.build().changedPages == nil)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // Records gone: the cache cannot patch the index, and the build renders everything.
+        try site.remove(".unionpress/search-records")
+        try site.write("content/news/liaoyuan.md", (site.read("content/news/liaoyuan.md") ?? "") + "\n\n又一段。\n")
+        #expect(try await site.build().changedPages == nil)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+}
