@@ -26,7 +26,7 @@ struct ServeSession: Service {
             onEvent(.listening(url: url, port: port, folder: outputFolder))
             for await changes in watcher.changes {
                 onEvent(.rebuilding(changes: changes))
-                onEvent(await rebuilder.rebuild())
+                onEvent(await rebuilder.rebuild(changes: changes))
             }
         } onGracefulShutdown: {
             watcher.stop()

@@ -25,6 +25,12 @@ actor SiteRebuilder {
     private let session: String
     private var builds = 0
     private let broadcaster: ReloadBroadcaster
+    /// What the last successful build read, so that an edit to a page's
+    /// body renders that page (and what shows its summary) only.
+    private var memory: BuildMemory?
+    /// Paths changed since the last successful build: a failed build
+    /// changes nothing, so its changes are still to be built.
+    private var unbuilt: [String] = []
 
     init(options: BuildOptions, broadcaster: ReloadBroadcaster) {
         self.options = options
@@ -36,17 +42,23 @@ actor SiteRebuilder {
 
     func setBaseURL(_ url: String) {
         options.baseURL = url
+        memory = nil
     }
 
-    /// Builds the site, then tells every open page: `reload`, or the
-    /// diagnostics of the failure.
-    func rebuild() async -> DevServerEvent {
+    /// Builds the site after `changes` (paths relative to the site folder;
+    /// nil: build it all), then tells every open page: `reload`, or the
+    /// diagnostics of the failure. The live-reload script is added to pages
+    /// as they are served, so built files are exactly what `build` writes
+    /// and an edit changes only the files it reaches.
+    func rebuild(changes: [String]? = nil) async -> DevServerEvent {
         let nextID = "\(session)-\(builds + 1)"
-        options.extraHead = LiveReload.scriptTag(buildID: nextID)
         options.now = Int(Date().timeIntervalSince1970)
         let start = DispatchTime.now()
+        let pending = changes.map { unbuilt + $0 }
         do {
-            let report = try await Builder(options: options).build()
+            let (report, memory) = try await Builder(options: options).build(after: memory, changedPaths: pending)
+            self.memory = memory
+            unbuilt = []
             builds += 1
             buildID = nextID
             status = .ready
@@ -54,6 +66,8 @@ actor SiteRebuilder {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return .built(report, seconds: seconds)
         } catch {
+            unbuilt = pending ?? []
+            if pending == nil { memory = nil }
             let text = DiagnosticRenderer(useColor: false).render(error.diagnostics)
             status = .failed(text)
             await broadcaster.send(.buildError(text))

@@ -34,9 +34,9 @@ struct GramTable {
             }
             let mask = slots.count - 1
             var reader = ByteReader(record.grams, offset: range.lowerBound)
-            var key: UInt64 = 0
+            var key = partition < record.partitionStarts.count ? record.partitionStarts[partition].previousKey : 0
             while reader.offset < range.upperBound, let value = reader.varint() {
-                key += value >> 3
+                key &+= value >> 3
                 let bits = UInt8(truncatingIfNeeded: value & 7)
                 var slot = Self.slot(key, mask)
                 while true {

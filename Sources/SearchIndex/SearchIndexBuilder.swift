@@ -71,6 +71,8 @@ public struct SearchIndexBuilder: Sendable {
         public var bytes: Int
         /// The largest shard file.
         public var largestShard: Int
+        /// The estimate the shard count was made from; `SearchIndexPatch` needs it.
+        public var sizing: Int
     }
 
     /// Writes the shard files and the manifest through `emit` (path relative
@@ -80,10 +82,10 @@ public struct SearchIndexBuilder: Sendable {
         let (grams, words) = invert()
         var total = 0
         for table in grams {
-            for postings in table.postings { total += postings.bytes.count + 8 }
+            for postings in table.postings { total += postings.bytes.count + Self.gramOverhead }
         }
-        for (word, postings) in words { total += postings.bytes.count + word.utf8.count + 6 }
-        let shardCount = max(1, min(1 << 20, (total + targetShardBytes - 1) / max(1, targetShardBytes)))
+        for (word, postings) in words { total += postings.bytes.count + word.utf8.count + Self.wordOverhead }
+        let shardCount = Self.shardCount(sizing: total, targetShardBytes: targetShardBytes)
 
         // Terms by shard, then each shard's terms in byte order of the term.
         var members = [[(term: String, postings: Postings)]](repeating: [], count: shardCount)
@@ -111,7 +113,19 @@ public struct SearchIndexBuilder: Sendable {
         let manifest = Array("{\"version\":\(SearchIndexFormat.version),\"documents\":\(documentCount),\"shards\":\(shardCount),\"per_folder\":\(SearchLayout.fragmentsPerFolder)}\n".utf8)
         try emit(SearchLayout.manifest, manifest)
         bytesWritten += manifest.count
-        return Summary(documents: documentCount, terms: grams.reduce(0) { $0 + $1.keys.count } + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest)
+        return Summary(
+            documents: documentCount, terms: grams.reduce(0) { $0 + $1.keys.count } + words.count, shards: shardCount, bytes: bytesWritten, largestShard: largest,
+            sizing: total
+        )
+    }
+
+    /// What a term counts for in the estimate that sets the number of shards,
+    /// beside its postings' bytes (a word adds its own length).
+    static let gramOverhead = 8
+    static let wordOverhead = 6
+
+    static func shardCount(sizing: Int, targetShardBytes: Int) -> Int {
+        max(1, min(1 << 20, (sizing + targetShardBytes - 1) / max(1, targetShardBytes)))
     }
 
     /// A shard: `varint(termCount)`, then per term `varint(utf8Length)`,

@@ -167,40 +167,7 @@ struct SearchTermCollector {
         var arrayUnigrams = unigrams.map { UInt64($0) << 3 | UInt64(unigramFields[Int($0) - Self.unigramStart]) }
         KeySort.sort(&arrayUnigrams)
         entries = arrayUnigrams + entries
-        // A varint of a 45-bit value takes at most seven bytes.
-        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: entries.count * 7)
-        defer { scratch.deallocate() }
-        var length = 0
-        var partitionStarts = [Int32](repeating: 0, count: SearchGram.partitions)
-        do {
-            let out = scratch
-            let bounds = SearchGram.partitionBounds
-            var partition = 0
-            var previousKey: UInt64 = 0
-            for entry in entries {
-                let key = entry >> 3
-                while partition < bounds.count && key >= bounds[partition] {
-                    partition += 1
-                    partitionStarts[partition] = Int32(length)
-                    previousKey = 0
-                }
-                // LEB128 without a loop on the length, which varies from
-                // gram to gram and would be mispredicted: all seven bytes
-                // are written, and only the first `count` kept.
-                let v = (key - previousKey) << 3 | (entry & 7)
-                let count = max(1, (64 - v.leadingZeroBitCount + 6) / 7)
-                for byte in 0..<7 {
-                    let more: UInt8 = byte < count - 1 ? 0x80 : 0
-                    out[length + byte] = UInt8(truncatingIfNeeded: v >> UInt64(7 * byte)) & 0x7F | more
-                }
-                length += count
-                previousKey = key
-            }
-            for later in (partition + 1)..<SearchGram.partitions { partitionStarts[later] = Int32(length) }
-        }
-        // Copied to an array of the exact size: every page's record is kept until the index is written.
-        let encoded = Array(scratch[0..<length])
-        return SearchRecord(grams: encoded, gramCount: entries.count, partitionStarts: partitionStarts, words: words.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })
+        return SearchRecord(entries: entries, words: words.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })
     }
 }
 

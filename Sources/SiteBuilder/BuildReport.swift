@@ -15,4 +15,8 @@ public struct BuildReport: Sendable {
     public var timings = StageClock()
     /// True when nothing had changed since the last build, so nothing was done.
     public var upToDate = false
+    /// For an incremental build (page bodies changed): the pages and the
+    /// lists rendered again; nil for a full build.
+    public var changedPages: Int?
+    public var changedLists = 0
 }

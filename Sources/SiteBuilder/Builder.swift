@@ -26,9 +26,23 @@ public struct Builder: Sendable {
         options.workers > 0 ? options.workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// What `load` read: the site, its theme, the warnings so far, and what
+    /// an incremental build compares with the last build.
+    struct Loaded: Sendable {
+        var site: Site
+        var theme: Theme
+        var warnings: [Diagnostic]
+        var fingerprints: [String: PageFingerprint]
+        var structure: UInt64
+        /// Every page file by id, drafts too, for reading one again (`serve`).
+        var pageFiles: [String: ContentTree.PageFile]
+        /// What the site was assembled from, for assembling it again after an edit (`serve`).
+        var parsed: ParsedSite
+    }
+
     /// Reads and checks everything, writing nothing: what `check` runs and
     /// what `build` runs first.
-    func load(clock: inout StageClock) async throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
+    func load(clock: inout StageClock) async throws(BuildFailure) -> Loaded {
         let content = rootURL.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -61,11 +75,21 @@ public struct Builder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics)
         }
-        return (site, theme, diagnostics)
+        let structure = SiteStructure.key(root: rootURL, options: options, outputPath: outputURL.path, tree: tree, parsed: parsed, site: site)
+        return Loaded(
+            site: site, theme: theme, warnings: diagnostics, fingerprints: parsed.fingerprints, structure: structure,
+            pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), parsed: parsed
+        )
     }
 
     /// Builds the site into the output folder.
     public func build() async throws(BuildFailure) -> BuildReport {
+        try await buildRemembering().report
+    }
+
+    /// `build`, also returning what it read and rendered, for the next build
+    /// of a `serve` session (nil when the build stopped early: nothing changed).
+    func buildRemembering() async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
         try checkOutputLocation()
         let publisher = Publisher(output: outputURL)
         if let reason = publisher.reasonNotToReplace() {
@@ -89,19 +113,62 @@ public struct Builder: Sendable {
             )
             report.timings = clock
             report.upToDate = true
-            return report
+            return (report, nil)
         }
         clock.lap("check for changes")
-        let (site, theme, warnings) = try await load(clock: &clock)
+        let loaded = try await load(clock: &clock)
+        let site = loaded.site
+        let previousCache = options.force ? nil : BuildCache.load(root: rootURL)
+        let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
+        if case .nothing(let cache) = plan {
+            // Files were touched but no page's bytes changed: the output stands.
+            BuildState(
+                fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
+                pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages
+            ).save(root: rootURL)
+            var report = BuildReport(
+                pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages,
+                filesWritten: 0, filesCopied: 0, diagnostics: loaded.warnings
+            )
+            report.timings = clock
+            report.upToDate = true
+            return (report, BuildMemory(loaded: loaded, cache: cache))
+        }
         do {
             try publisher.prepare()
         } catch {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
-        let writer = OutputWriter(root: publisher.staging, previous: publisher.output)
         do {
-            var report = try await render(site, theme: theme, writer: writer, warnings: warnings, clock: &clock)
-            try publisher.publish()
+            var rendering: Rendering?
+            if case .incremental(let previous, let outputsMayComeOrGo) = plan {
+                do {
+                    rendering = try await render(
+                        site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
+                        warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
+                        increment: Increment(cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, previousOutput: publisher.output.path)
+                    )
+                } catch is CacheUnusable {
+                    try publisher.prepare()
+                }
+                if let rendering {
+                    // Before the output changes, the cache that describes it goes: a
+                    // build killed after publishing must not leave it to the next one.
+                    BuildCache.remove(root: rootURL)
+                    try publisher.commitChanges(removing: rendering.removals)
+                }
+            }
+            if rendering == nil {
+                rendering = try await render(
+                    site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
+                    warnings: loaded.warnings, clock: &clock, cacheFor: loaded
+                )
+                BuildCache.remove(root: rootURL)
+                try publisher.publish()
+                if rendering?.cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
+            }
+            guard var report = rendering?.report else { throw BuildFailure([.error("the build rendered nothing")]) }
+            let cache = rendering?.cache
             clock.lap("publish")
             report.timings = clock
             if let stamp = BuildState.stamp(of: outputURL.path), report.diagnostics.isEmpty {
@@ -109,8 +176,13 @@ public struct Builder: Sendable {
                     fingerprint: fingerprint, outputStamp: stamp, validUntil: site.nextPublication,
                     pages: report.pages, sections: report.sections, taxonomyPages: report.taxonomyPages
                 ).save(root: rootURL)
+                if var cache {
+                    cache.outputStamp = stamp
+                    cache.save(root: rootURL)
+                    return (report, BuildMemory(loaded: loaded, cache: cache))
+                }
             }
-            return report
+            return (report, nil)
         } catch let failure as BuildFailure {
             publisher.discard()
             throw failure
@@ -128,8 +200,10 @@ public struct Builder: Sendable {
     public func check(templateNames: Bool = false) async -> [Diagnostic] {
         do {
             var clock = StageClock()
-            let (site, theme, warnings) = try await load(clock: &clock)
-            let report = try await render(site, theme: theme, writer: .discarding, warnings: warnings, clock: &clock, collectUnresolved: templateNames)
+            let loaded = try await load(clock: &clock)
+            let report = try await render(
+                loaded.site, theme: loaded.theme, writer: .discarding, warnings: loaded.warnings, clock: &clock, collectUnresolved: templateNames
+            ).report
             return report.diagnostics.sorted(by: Diagnostic.printingOrder)
         } catch let failure as BuildFailure {
             return failure.diagnostics
@@ -146,97 +220,5 @@ public struct Builder: Sendable {
         if protected.contains(where: { output == $0 || $0.hasPrefix(output + "/") || output.hasPrefix(root + "/content/") || output.hasPrefix(root + "/templates/") }) || output == "/" {
             throw BuildFailure([.error("the output folder \(options.output) would replace the site's own files: choose a folder such as public")])
         }
-    }
-
-    private func render(
-        _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false
-    ) async throws -> BuildReport {
-        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
-        views.extraHead = options.extraHead
-        var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
-        for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
-        options.progress?("rendering \(site.pages.count) pages")
-        let pageRenderer = PageRenderer(
-            site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"),
-            collectUnresolved: collectUnresolved, searchNumbers: searchNumbers
-        )
-        var digests = await ParallelMap.map(Array(site.pages.indices), workers: workerCount) { index in
-            pageRenderer.render(index, write: { path, html in try writer.write(path, html) }, writeBytes: { path, bytes in try writer.write(path, bytes: bytes) })
-        }
-        clock.lap("pages")
-        let problems = digests.flatMap(\.diagnostics)
-        if problems.contains(where: { $0.severity == .error }) {
-            throw BuildFailure(warnings + problems)
-        }
-        options.progress?("rendering lists and indexes")
-        let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
-        let pagedLists = listRenderer.pagedLists()
-        let jobs = listRenderer.jobs(lists: pagedLists, search: options.search)
-        let listResults = await ParallelMap.map(jobs, workers: workerCount) { job -> Result<(String, [UnresolvedName]), BuildFailure> in
-            do {
-                let output = try listRenderer.render(job, lists: pagedLists)
-                try writer.write(output.path, output.text)
-                let unresolved = collectUnresolved ? try listRenderer.unresolvedNames(job, lists: pagedLists) : []
-                return .success((output.path, unresolved))
-            } catch let error as TemplateError {
-                return .failure(BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))]))
-            } catch {
-                return .failure(BuildFailure([.error("cannot write the site: \(error)")]))
-            }
-        }
-        var listPaths: [String] = []
-        var unresolved = Set(digests.flatMap(\.unresolved))
-        for result in listResults {
-            switch result {
-            case .success(let (path, names)):
-                listPaths.append(path)
-                unresolved.formUnion(names)
-            case .failure(let failure): throw failure
-            }
-        }
-        let templateWarnings = unresolved.sorted().map { name in
-            var diagnostic = theme.library.diagnostic(for: TemplateError(message: "", path: name.path, line: name.line, column: name.column))
-            diagnostic.severity = .warning
-            diagnostic.message = "\"\(name.name)\" is not in the data of any page this template renders: check the spelling"
-            return diagnostic
-        }
-        clock.lap("lists")
-        options.progress?("writing the search index")
-        let search = options.search ? try writeSearchIndex(site, digests: &digests, writer: writer) : (files: 0, bytes: 0)
-        let feeds = FeedRenderer(site: site, digests: digests)
-        try writer.write("feed.xml", feeds.atom())
-        try writer.write("sitemap.xml", feeds.sitemap())
-        for asset in theme.assets {
-            try writer.write("assets/" + asset.outputPath, bytes: asset.bytes)
-        }
-        let content = rootURL.appendingPathComponent("content")
-        for (source, output) in site.resourceOutputs.sorted(by: { $0.key < $1.key }) {
-            try writer.copy(from: content.appendingPathComponent(source), to: output)
-        }
-        clock.lap("feeds, assets, resources")
-        let taxonomyPages = listPaths.count { path in
-            ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
-        }
-        return BuildReport(
-            pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
-            filesWritten: site.pages.count + listPaths.count + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
-            searchFiles: search.files, searchBytes: search.bytes,
-            diagnostics: warnings + problems + templateWarnings
-        )
-    }
-
-    /// Inverts the pages' search records (newest page first, each record
-    /// dropped once added) and writes the shards and manifest; the fragments
-    /// were written with the pages.
-    private func writeSearchIndex(_ site: Site, digests: inout [PageDigest], writer: OutputWriter) throws -> (files: Int, bytes: Int) {
-        var index = SearchIndexBuilder()
-        var fragmentBytes = 0
-        for page in site.newestFirst {
-            index.add(digests[page].search ?? .empty)
-            digests[page].search = nil
-            fragmentBytes += digests[page].searchFragmentBytes
-        }
-        let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
-        return (summary.shards + 1 + site.pages.count, summary.bytes + fragmentBytes)
     }
 }

@@ -87,7 +87,13 @@ struct BuildCommand: AsyncParsableCommand {
                     console.out("\(output)/ is up to date: nothing changed since the last build (\(report.pages) pages); --force builds anyway")
                     return
                 }
-                console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
+                if let changed = report.changedPages {
+                    let pages = changed == 1 ? "1 changed page" : "\(changed) changed pages"
+                    let lists = report.changedLists == 1 ? "1 list" : "\(report.changedLists) lists"
+                    console.out("updated \(pages) and \(lists) of \(report.pages) pages in \(output)/ in \(time) (incremental; --force renders everything)")
+                } else {
+                    console.out("built \(report.pages) pages, \(report.sections) sections, \(report.taxonomyPages) taxonomy pages into \(output)/ in \(time)")
+                }
                 let kilobytes = String(format: "%.1f", Double(report.searchBytes) / 1024)
                 if !noSearch { console.out("search index: \(report.searchFiles) files, \(kilobytes) KiB in \(output)/search/") }
             }

@@ -200,6 +200,61 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["public"])
     }
 
+    /// An incremental build (page bodies changed) updates the output in
+    /// place: killed at any moment, each file is its old version or its new
+    /// one, and the next run completes the update from its journal.
+    @Test func killedIncrementalBuildsLeaveEachFileOldOrNewAndTheNextRunCompletes() throws {
+        let executable = try #require(Self.executable, "build the unionpress executable first (swift build)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("unionpress-kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("site")
+        let output = work.appendingPathComponent("out/public")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let count = 400
+        try Self.writeSite(version: 0, count: count, into: root)
+        let pages = (0..<count).map { root.appendingPathComponent("content/s\($0 % 6)/p\($0).md") }
+        let original = try pages.map { try Data(contentsOf: $0) }
+        // Every body changes, no front matter does: an incremental build that rewrites most files.
+        let edited = original.map { Data(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "建设情况", with: "建设新进展").utf8) }
+        func write(_ versions: [Data]) throws {
+            for (page, data) in zip(pages, versions) { try data.write(to: page) }
+        }
+        func build() throws {
+            let process = try Self.run(executable, root: root, output: output)
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0)
+        }
+        try build()
+        let old = Self.snapshot(output)
+        try write(edited)
+        try build()
+        let new = Self.snapshot(output)
+        try #require(old.count == new.count && old != new)
+
+        let points: [KillPoint] = [
+            .created(".public.journal", then: 0), .afterStart(0.05), .created(".public.journal", then: 0.0005),
+            .created(".public.staging", then: 0.01), .created(".public.journal", then: 0.002),
+        ]
+        var interrupted = 0
+        for point in points {
+            // Back to the old site (itself an incremental build), then the edit, killed.
+            try write(original)
+            try build()
+            try #require(Self.snapshot(output) == old)
+            try write(edited)
+            let finished = try Self.runAndKill(executable, root: root, output: output, at: point)
+            if !finished { interrupted += 1 }
+            let tree = Self.snapshot(output)
+            let mixed = tree.filter { path, data in data != old[path] && data != new[path] }.keys.sorted()
+            #expect(mixed.isEmpty, "killed \(point): files neither old nor new: \(mixed.prefix(5))")
+            #expect(Set(tree.keys) == Set(new.keys), "killed \(point): files missing or extra")
+            try build()
+            #expect(Self.snapshot(output) == new, "after \(point), the next run did not complete the update")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["public"])
+        }
+        #expect(interrupted >= 1)
+    }
+
     @Test func recoveryRestoresTheOldSiteAfterAKillBetweenTwoRenames() throws {
         let site = try TemporarySite(["content/_site.yml": "title: t\n"])
         let publisher = Publisher(output: site.root.appendingPathComponent("public"))

@@ -11,4 +11,8 @@ struct ParsedSite: Sendable {
     var pages: [Page]
     var resources: [ContentTree.Resource]
     var diagnostics: [Diagnostic]
+    /// Each page file's hashes, by id (drafts and future pages too).
+    var fingerprints: [String: PageFingerprint] = [:]
+    /// Of `_site.yml` and every section's `_index.md`.
+    var settingsHash: UInt64 = 0
 }

@@ -16,11 +16,15 @@ struct SiteParser: Sendable {
     func parse(_ tree: ContentTree) async -> ParsedSite {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
+        // _site.yml and every _index.md, for telling an incremental build
+        // whether anything but pages changed.
+        var settingsHash = ContentHash()
         if let siteFile = tree.siteFile {
             switch readFile(siteFile) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let file):
+                settingsHash.add(file.bytes[...])
                 do {
                     let root = try FrontMatterParser.parseDocument(file.bytes)
                     var reader = FieldReader(file: file.path, source: file.text)
@@ -48,11 +52,11 @@ struct SiteParser: Sendable {
         var sections: [String: SectionInfo] = [:]
         for (path, index) in tree.sections.sorted(by: { $0.key < $1.key }) where (index ?? nil) != nil || folderWithPages.contains(path) {
             let name = String(path.split(separator: "/").last ?? Substring(path))
-            let (info, problems) = readSection(path: path, title: name, indexFile: index)
+            let (info, problems) = readSection(path: path, title: name, indexFile: index, hash: &settingsHash)
             sections[path] = info
             diagnostics += problems
         }
-        var (home, homeProblems) = readSection(path: "", title: config.title, indexFile: tree.homeIndex)
+        var (home, homeProblems) = readSection(path: "", title: config.title, indexFile: tree.homeIndex, hash: &settingsHash)
         if tree.homeIndex == nil { home.title = config.title }
         diagnostics += homeProblems
 
@@ -63,12 +67,25 @@ struct SiteParser: Sendable {
             parsePage(file, schema: schema, defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
         }
         var pages: [Page] = []
-        for result in results {
+        var fingerprints: [String: PageFingerprint] = [:]
+        fingerprints.reserveCapacity(results.count)
+        for (file, result) in zip(files, results) {
             if let page = result.page { pages.append(page) }
+            if let fingerprint = result.fingerprint { fingerprints[file.id] = fingerprint }
             diagnostics += result.diagnostics
         }
         pages.sort { $0.id < $1.id }
-        return ParsedSite(config: config, home: home, sections: sections, pages: pages, resources: tree.resources, diagnostics: diagnostics)
+        return ParsedSite(
+            config: config, home: home, sections: sections, pages: pages, resources: tree.resources, diagnostics: diagnostics,
+            fingerprints: fingerprints, settingsHash: settingsHash.value
+        )
+    }
+
+    /// One page read again as `parse` read it, for `serve` after an edit.
+    func parseAgain(
+        _ file: ContentTree.PageFile, config: SiteConfig, sectionKinds: [String: PageKind]
+    ) -> (page: Page?, diagnostics: [Diagnostic], fingerprint: PageFingerprint?) {
+        parsePage(file, schema: PageSchema(config: config), defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
     }
 
     /// The nearest section (itself or an ancestor) with a `kind` decides a page's default kind.
@@ -99,7 +116,8 @@ struct SiteParser: Sendable {
         }
     }
 
-    private func readSection(path: String, title: String, indexFile: String??) -> (SectionInfo, [Diagnostic]) {
+    private func readSection(path: String, title: String, indexFile: String??, hash: inout ContentHash) -> (SectionInfo, [Diagnostic]) {
+        hash.add(path)
         guard let indexFile = indexFile ?? nil else {
             return SectionSchema.section(path: path, defaultTitle: title, source: nil, file: nil, text: "")
         }
@@ -107,6 +125,7 @@ struct SiteParser: Sendable {
         case .failure(let diagnostic):
             return (SectionInfo(path: path, title: title), [diagnostic])
         case .success(let file):
+            hash.add(file.bytes[...])
             do {
                 let source = try FrontMatterParser.parsePage(file.bytes)
                 return SectionSchema.section(path: path, defaultTitle: title, source: source, file: file.path, text: file.text)
@@ -116,22 +135,25 @@ struct SiteParser: Sendable {
         }
     }
 
-    private func parsePage(_ file: ContentTree.PageFile, schema: PageSchema, defaultKind: PageKind) -> (page: Page?, diagnostics: [Diagnostic]) {
+    private func parsePage(
+        _ file: ContentTree.PageFile, schema: PageSchema, defaultKind: PageKind
+    ) -> (page: Page?, diagnostics: [Diagnostic], fingerprint: PageFingerprint?) {
         let source: SourceFile
         switch readFile(file.id) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, [diagnostic], nil)
         case .success(let read): source = read
         }
         let parsed: PageSource
         do {
             parsed = try FrontMatterParser.parsePage(source.bytes)
         } catch {
-            return (nil, [error.diagnostic(file: source.path, source: source.text)])
+            return (nil, [error.diagnostic(file: source.path, source: source.text)], nil)
         }
         let input = PageSchema.Input(
             id: file.id, sectionPath: file.sectionPath, fileSlug: file.fileSlug, isBundle: file.isBundle,
             defaultKind: defaultKind, source: parsed, text: source.text
         )
-        return schema.page(from: input, file: source.path)
+        let (page, diagnostics) = schema.page(from: input, file: source.path)
+        return (page, diagnostics, PageFingerprint(bytes: source.bytes, body: parsed.body))
     }
 }

@@ -174,7 +174,7 @@ struct ListRenderer: Sendable {
         return try library.unresolvedNames(rendering: output.template, output.context)
     }
 
-    private func markdown(_ body: String, startLine: Int) -> String? {
+    func markdown(_ body: String, startLine: Int) -> String? {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         let options = MarkdownOptions(allowRawHTML: site.config.unsafeHTML, lineOffset: startLine - 1)
@@ -186,8 +186,8 @@ struct ListRenderer: Sendable {
     }
 
     private func home() -> Output {
-        let latest = site.newestFirst.prefix(10).map { items[$0] }
-        let rosters = site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5).map { items[$0] }
+        let latest = homeLatest.map { items[$0] }
+        let rosters = homeRosters.map { items[$0] }
         let sections: [TemplateValue] = site.topSections.compactMap { path in
             guard let info = site.sections[path] else { return nil }
             return .object([
@@ -206,9 +206,18 @@ struct ListRenderer: Sendable {
         return Output(path: "index.html", template: "home", context: context)
     }
 
-    private func listPage(_ list: PagedList, number: Int) -> Output {
+    /// The newest pages, and the newest rosters, that the home page lists.
+    var homeLatest: ArraySlice<Int> { site.newestFirst.prefix(10) }
+    var homeRosters: [Int] { Array(site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5)) }
+
+    /// The pages listed on page `number` of a list.
+    func slice(_ list: PagedList, number: Int) -> ArraySlice<Int> {
         let size = site.config.pageSize
-        let slice = list.items.dropFirst((number - 1) * size).prefix(size)
+        return list.items.dropFirst((number - 1) * size).prefix(size)
+    }
+
+    private func listPage(_ list: PagedList, number: Int) -> Output {
+        let slice = slice(list, number: number)
         let url = number == 1 ? list.base : list.base.appending(["page", String(number)])
         var object: ViewBuilder.Object = [
             "title": .string(number == 1 ? list.title : "\(list.title)（第\(number)页）"),

@@ -15,4 +15,7 @@ struct PageDigest: Sendable {
     var search: SearchRecord?
     /// Bytes of the page's search fragment file.
     var searchFragmentBytes = 0
+    /// Every link and image destination of the body, as written: what the
+    /// page's output depends on besides its own file (`OutputKeys`).
+    var linkDestinations: [String] = []
 }

@@ -125,7 +125,9 @@ struct PageRenderer: Sendable {
         let links = views.links
         let options = MarkdownOptions(allowRawHTML: site.config.unsafeHTML, lineOffset: page.bodyStartLine - 1)
         var bodyImageSizes: [String: ImageSize] = [:]
+        var destinations: [String] = []
         let document = MarkdownDocument(parsing: body, options: options) { link in
+            destinations.append(link.destination)
             switch links.resolve(link.destination, from: page) {
             case .unchanged:
                 return nil
@@ -162,6 +164,7 @@ struct PageRenderer: Sendable {
             wordCount: words,
             diagnostics: []
         )
+        digest.linkDestinations = destinations
         let context = views.root(
             title: page.title, url: page.url, description: summary, section: page.sectionPath.split(separator: "/").first.map(String.init),
             extra: [

@@ -62,10 +62,18 @@ struct BuildState: Sendable, Equatable {
         return hasher.value
     }
 
-    private static func executableStamp() -> String {
+    static func executableStamp() -> String {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return "unknown executable" }
         return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// Hashes the folder at `path` as `fingerprint` does (the relative
+    /// path is hashed once, as the folder's name).
+    static func walk(_ path: String, relative: String, hasher: inout StableHasher, depth: Int) {
+        hasher.add(relative)
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: depth) }
     }
 
     /// Hashes a folder's entries in byte order of their names: each name, its

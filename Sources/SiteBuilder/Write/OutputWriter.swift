@@ -18,13 +18,18 @@ struct OutputWriter: Sendable {
     /// `root`'s path with a trailing slash, made once: building it per file
     /// from the URL cost more than writing small files.
     private let rootPrefix: String?
+    /// For an update in place (`Publisher.commitChanges`): a file whose
+    /// bytes the previous output already has is not written at all, so the
+    /// root ends up holding only what changed.
+    var writesOnlyChanges = false
 
-    init(root: URL?, previous: URL? = nil) {
+    init(root: URL?, previous: URL? = nil, writesOnlyChanges: Bool = false) {
         self.root = root
         // No previous output (a first build, or a new folder): nothing to compare, and no
         // failing lookup per file written.
         self.previous = previous.flatMap { Self.isFolder($0.path) ? PreviousOutput(root: $0) : nil }
         self.rootPrefix = root.map { $0.path + "/" }
+        self.writesOnlyChanges = writesOnlyChanges
     }
 
     static let discarding = OutputWriter(root: nil)
@@ -51,7 +56,7 @@ struct OutputWriter: Sendable {
     /// as a link, it would point from public/ to wherever it pointed.
     func copy(from source: URL, to relativePath: String) throws {
         guard let path = try destination(relativePath) else { return }
-        if let old = previous?.unchangedFile(relativePath, sameAs: source), try link(old, to: path) { return }
+        if let old = previous?.unchangedFile(relativePath, sameAs: source), try (writesOnlyChanges || link(old, to: path)) { return }
         if let bytes = try? FileBytes.read(source.path) {
             try bytes.withUnsafeBytes { buffer in
                 try write(relativePath, buffer: buffer, reusing: false)
@@ -67,7 +72,7 @@ struct OutputWriter: Sendable {
 
     private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer, reusing: Bool = true) throws {
         guard let path = try destination(relativePath) else { return }
-        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try link(old, to: path) { return }
+        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path)) { return }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             try makeParents(of: path)

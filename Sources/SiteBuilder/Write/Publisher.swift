@@ -1,5 +1,8 @@
 import CUnionPressSystem
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Makes a build atomic: files go into a staging folder beside the output
 /// folder, which replaces the output only when everything succeeded. Killed at
@@ -12,6 +15,8 @@ struct Publisher: Sendable {
 
     var staging: URL { sibling(".staging") }
     var retired: URL { sibling(".old") }
+    /// The list of an update in place, present while it is being applied.
+    var journal: URL { sibling(".journal") }
 
     private func sibling(_ suffix: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + suffix)
@@ -22,6 +27,11 @@ struct Publisher: Sendable {
     /// build that then fails leaves a complete output folder.
     func recover() throws {
         let files = FileManager.default
+        // A run killed while moving changed files into place: finish the moves.
+        if let list = files.contents(atPath: journal.path) {
+            try apply(Self.entries(in: list))
+            try files.removeItem(at: journal)
+        }
         // A run killed between its two renames left the old site under `.old`.
         if !files.fileExists(atPath: output.path), files.fileExists(atPath: retired.path) {
             try files.moveItem(at: retired, to: output)
@@ -68,6 +78,55 @@ struct Publisher: Sendable {
             try? files.removeItem(at: retired)
         } else {
             try files.moveItem(at: staging, to: output)
+        }
+    }
+
+    /// Updates the output folder in place from the staging folder, which
+    /// holds only the files that changed: each is renamed over its old
+    /// version, so a reader sees the old file or the new one, never half of
+    /// one; `removals` are deleted. The list goes to the journal first, so a
+    /// run killed halfway is completed by the next run's `recover`, before
+    /// anything else. Costs in proportion to the change, not to the site.
+    func commitChanges(removing removals: [String]) throws {
+        var entries = OutputListing.files(under: staging.path).sorted().map { "+" + $0 }
+        entries += removals.sorted().map { "-" + $0 }
+        let list = Data(entries.joined(separator: "\0").utf8)
+        let pending = sibling(".journal.new")
+        try list.write(to: pending)
+        // The rename is the moment the update counts as made.
+        guard rename(pending.path, journal.path) == 0 else { throw OutputWriteError(path: journal.lastPathComponent, code: errno) }
+        try apply(entries)
+        try FileManager.default.removeItem(at: journal)
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private static func entries(in list: Data) -> [String] {
+        String(decoding: list, as: UTF8.self).split(separator: "\0").map(String.init)
+    }
+
+    /// `+path`: move the staged file into place (already moved: nothing to
+    /// do); `-path`: delete it from the output. Paths are relative and
+    /// checked, so a damaged journal cannot reach outside the output folder.
+    private func apply(_ entries: [String]) throws {
+        for entry in entries {
+            let path = String(entry.dropFirst())
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { continue }
+            let target = output.path + "/" + path
+            if entry.hasPrefix("-") {
+                unlink(target)
+                continue
+            }
+            let source = staging.path + "/" + path
+            var info = stat()
+            guard lstat(source, &info) == 0 else { continue }
+            if rename(source, target) != 0 {
+                guard errno == ENOENT else { throw OutputWriteError(path: path, code: errno) }
+                try FileManager.default.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true
+                )
+                guard rename(source, target) == 0 else { throw OutputWriteError(path: path, code: errno) }
+            }
         }
     }
 

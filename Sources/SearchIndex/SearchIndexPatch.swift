@@ -1,0 +1,177 @@
+/// Updates a written index for pages whose terms changed while every page
+/// kept its document number (a body edited, nothing added or removed): only
+/// the shards holding a term that a page gained, lost or moved to another
+/// field are read, changed and written again, with exactly the bytes
+/// `SearchIndexBuilder` would write for the same records.
+public enum SearchIndexPatch {
+    public struct Change: Sendable {
+        public var document: Int
+        public var old: SearchRecord
+        public var new: SearchRecord
+
+        public init(document: Int, old: SearchRecord, new: SearchRecord) {
+            self.document = document
+            self.old = old
+            self.new = new
+        }
+    }
+
+    public struct Result: Sendable, Equatable {
+        /// The new estimate behind the shard count (`Summary.sizing`).
+        public var sizing: Int
+        public var shardsWritten: Int
+        /// How many bytes the shard files grew (negative: shrank).
+        public var bytesDelta: Int
+    }
+
+    /// One term's new field bits for one document (0: the term left it).
+    private struct TermUpdate {
+        var term: [UInt8]
+        var isWord: Bool
+        var document: Int
+        var bits: UInt8
+    }
+
+    /// Applies the changes, reading a shard's current bytes with `readShard`
+    /// and writing changed shards through `emit`. Nil, with nothing emitted,
+    /// when the index must be written anew instead: the shard count would
+    /// change, or a shard is missing or damaged.
+    public static func apply(
+        _ changes: [Change], shardCount: Int, sizing: Int, targetShardBytes: Int = 12 * 1024,
+        readShard: (Int) -> [UInt8]?, emit: (String, [UInt8]) throws -> Void
+    ) rethrows -> Result? {
+        var updatesByShard: [Int: [TermUpdate]] = [:]
+        for change in changes {
+            for update in termUpdates(change) {
+                let shard = Int(SearchShardHash.hash(String(decoding: update.term, as: UTF8.self)) % UInt32(shardCount))
+                updatesByShard[shard, default: []].append(update)
+            }
+        }
+        var newSizing = sizing
+        var rewritten: [(Int, [UInt8])] = []
+        var bytesDelta = 0
+        for shard in updatesByShard.keys.sorted() {
+            guard let old = readShard(shard), var entries = decodeShard(old) else { return nil }
+            for update in updatesByShard[shard] ?? [] {
+                let position = entries.firstIndex { !$0.term.lexicographicallyPrecedes(update.term) }
+                let overhead = update.isWord ? update.term.count + SearchIndexBuilder.wordOverhead : SearchIndexBuilder.gramOverhead
+                if let position, entries[position].term == update.term {
+                    let before = entries[position].encodedLength
+                    entries[position].set(update.document, bits: update.bits)
+                    if entries[position].postings.isEmpty {
+                        entries.remove(at: position)
+                        newSizing -= before + overhead
+                    } else {
+                        newSizing += entries[position].encodedLength - before
+                    }
+                } else if update.bits != 0 {
+                    var entry = ShardEntry(term: update.term, postings: [])
+                    entry.set(update.document, bits: update.bits)
+                    entries.insert(entry, at: position ?? entries.count)
+                    newSizing += entry.encodedLength + overhead
+                }
+            }
+            let bytes = encodeShard(entries)
+            bytesDelta += bytes.count - old.count
+            rewritten.append((shard, bytes))
+        }
+        guard SearchIndexBuilder.shardCount(sizing: newSizing, targetShardBytes: targetShardBytes) == shardCount else { return nil }
+        for (shard, bytes) in rewritten {
+            try emit(SearchLayout.shard(shard), bytes)
+        }
+        return Result(sizing: newSizing, shardsWritten: rewritten.count, bytesDelta: bytesDelta)
+    }
+
+    /// The terms whose field bits for the document differ between the two records.
+    private static func termUpdates(_ change: Change) -> [TermUpdate] {
+        var oldGrams: [UInt64: UInt8] = [:]
+        change.old.forEachGram { key, bits in oldGrams[key] = bits }
+        var updates: [TermUpdate] = []
+        change.new.forEachGram { key, bits in
+            if oldGrams.removeValue(forKey: key) != bits {
+                updates.append(TermUpdate(term: Array(SearchGram.term(key).utf8), isWord: false, document: change.document, bits: bits))
+            }
+        }
+        for key in oldGrams.keys.sorted() {
+            updates.append(TermUpdate(term: Array(SearchGram.term(key).utf8), isWord: false, document: change.document, bits: 0))
+        }
+        var oldWords: [String: UInt8] = [:]
+        for (word, bits) in change.old.words { oldWords[word] = bits }
+        for (word, bits) in change.new.words where oldWords.removeValue(forKey: word) != bits {
+            updates.append(TermUpdate(term: Array(word.utf8), isWord: true, document: change.document, bits: bits))
+        }
+        for word in oldWords.keys.sorted() {
+            updates.append(TermUpdate(term: Array(word.utf8), isWord: true, document: change.document, bits: 0))
+        }
+        return updates
+    }
+
+    /// A term of a shard with its postings decoded: ascending documents.
+    private struct ShardEntry {
+        var term: [UInt8]
+        var postings: [(document: Int, bits: UInt8)]
+
+        mutating func set(_ document: Int, bits: UInt8) {
+            let position = postings.firstIndex { $0.document >= document } ?? postings.count
+            if position < postings.count, postings[position].document == document {
+                if bits == 0 { postings.remove(at: position) } else { postings[position].bits = bits }
+            } else if bits != 0 {
+                postings.insert((document, bits), at: position)
+            }
+        }
+
+        var encoded: [UInt8] {
+            var builder = SearchIndexBuilder.Postings()
+            for posting in postings { builder.add(posting.document, posting.bits) }
+            return builder.bytes
+        }
+
+        var encodedLength: Int { encoded.count }
+    }
+
+    private static func decodeShard(_ bytes: [UInt8]) -> [ShardEntry]? {
+        var reader = ByteReader(bytes)
+        guard let count = reader.varint(), count <= UInt64(bytes.count) else { return nil }
+        var heads: [(term: [UInt8], documents: Int, length: Int)] = []
+        for _ in 0..<count {
+            guard let length = reader.varint(), let term = reader.take(Int(clamping: length)),
+                  let documents = reader.varint(), let postingsLength = reader.varint() else { return nil }
+            heads.append((Array(term), Int(clamping: documents), Int(clamping: postingsLength)))
+        }
+        var entries: [ShardEntry] = []
+        entries.reserveCapacity(heads.count)
+        for head in heads {
+            guard let run = reader.take(head.length) else { return nil }
+            var postingsReader = ByteReader(Array(run))
+            var postings: [(document: Int, bits: UInt8)] = []
+            var last = -1
+            while !postingsReader.isAtEnd {
+                guard let value = postingsReader.varint() else { return nil }
+                let delta = Int(clamping: value >> 1)
+                let document = last < 0 ? delta : last + delta
+                let bits = value & 1 == 1 ? postingsReader.byte() : SearchField.body.rawValue
+                guard let bits else { return nil }
+                postings.append((document, bits))
+                last = document
+            }
+            guard postings.count == head.documents else { return nil }
+            entries.append(ShardEntry(term: head.term, postings: postings))
+        }
+        guard reader.isAtEnd else { return nil }
+        return entries
+    }
+
+    private static func encodeShard(_ entries: [ShardEntry]) -> [UInt8] {
+        let postings = entries.map(\.encoded)
+        var bytes: [UInt8] = []
+        Varint.append(UInt64(entries.count), to: &bytes)
+        for (entry, run) in zip(entries, postings) {
+            Varint.append(UInt64(entry.term.count), to: &bytes)
+            bytes += entry.term
+            Varint.append(UInt64(entry.postings.count), to: &bytes)
+            Varint.append(UInt64(run.count), to: &bytes)
+        }
+        for run in postings { bytes += run }
+        return bytes
+    }
+}

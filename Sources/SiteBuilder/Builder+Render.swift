@@ -1,0 +1,349 @@
+import Diagnostics
+import Foundation
+import SearchIndex
+import SiteModel
+import Templates
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Builder {
+    /// What `render` did.
+    struct Rendering: Sendable {
+        var report: BuildReport
+        /// The cache describing the new output, when asked for and complete.
+        var cache: BuildCache?
+        /// Output files to delete (incremental renders only).
+        var removals: [String] = []
+    }
+
+    /// An incremental render: from the last build's cache (whose structure
+    /// key matches), only outputs whose key changed are rendered, and the
+    /// writer writes only files whose bytes changed.
+    struct Increment: Sendable {
+        var cache: BuildCache
+        /// False when the same pages are published and no front matter
+        /// changed: then no output can appear or go, and the folder is not listed.
+        var outputsMayComeOrGo: Bool
+        /// The output folder as the last build left it.
+        var previousOutput: String
+    }
+
+    /// The cache cannot serve this build (a record missing from its file):
+    /// the caller renders everything instead.
+    struct CacheUnusable: Error {}
+
+    /// Renders the site: every output, or with `increment` only what
+    /// changed. With `loaded`, also returns the cache describing the new
+    /// output (saved once it is published).
+    func render(
+        _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false,
+        cacheFor loaded: Loaded? = nil, increment: Increment? = nil
+    ) async throws -> Rendering {
+        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
+        views.extraHead = options.extraHead
+        var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
+        for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
+        let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links) }
+
+        // Which pages to render: all, or those whose key changed.
+        var previous = [BuildCache.Entry?](repeating: nil, count: site.pages.count)
+        var pageKeys = [UInt64](repeating: 0, count: site.pages.count)
+        var pagesToRender = Array(site.pages.indices)
+        // Only bodies changed: the same pages in the same order, so no other
+        // page's key can have changed, and lists change only where a summary did.
+        let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
+        if let increment, let loaded, let keys {
+            pagesToRender = []
+            if bodiesOnly {
+                guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
+                for (index, entry) in increment.cache.entries.enumerated() {
+                    guard entry.id == site.pages[index].id else { throw CacheUnusable() }
+                    previous[index] = entry
+                    pageKeys[index] = entry.pageKey
+                    if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content { pagesToRender.append(index) }
+                }
+            } else {
+                let byID = Dictionary(increment.cache.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                for (index, page) in site.pages.enumerated() {
+                    previous[index] = byID[page.id]
+                    if let entry = previous[index], keys.page(index, destinations: entry.linkDestinations) == entry.pageKey {
+                        pageKeys[index] = entry.pageKey
+                    } else {
+                        pagesToRender.append(index)
+                    }
+                }
+            }
+        }
+
+        options.progress?("rendering \(pagesToRender.count) pages")
+        let pageRenderer = PageRenderer(
+            site: site, views: views, library: theme.library, contentRoot: rootURL.appendingPathComponent("content"),
+            collectUnresolved: collectUnresolved, searchNumbers: searchNumbers
+        )
+        let rendered = await ParallelMap.map(pagesToRender, workers: workerCount) { index in
+            pageRenderer.render(index, write: { path, html in try writer.write(path, html) }, writeBytes: { path, bytes in try writer.write(path, bytes: bytes) })
+        }
+        clock.lap("pages")
+        let problems = rendered.flatMap(\.diagnostics)
+        if problems.contains(where: { $0.severity == .error }) {
+            throw BuildFailure(warnings + problems)
+        }
+        var digests = previous.map { entry in
+            PageDigest(
+                summary: entry?.summary ?? "", readingMinutes: entry?.readingMinutes ?? 1, wordCount: entry?.wordCount ?? 0, diagnostics: [],
+                searchFragmentBytes: entry?.fragmentBytes ?? 0, linkDestinations: entry?.linkDestinations ?? []
+            )
+        }
+        for (index, digest) in zip(pagesToRender, rendered) {
+            digests[index] = digest
+            if let keys { pageKeys[index] = keys.page(index, destinations: digest.linkDestinations) }
+        }
+
+        options.progress?("rendering lists and indexes")
+        let newSummaries = Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary })
+        let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
+        // After body edits that kept every summary, no list can have changed.
+        let listsUnchanged = bodiesOnly && newSummaries.isEmpty
+        let pagedLists = listsUnchanged ? [] : listRenderer.pagedLists()
+        let jobs = listsUnchanged ? [] : listRenderer.jobs(lists: pagedLists, search: options.search)
+        var listKeys: [String: UInt64] = bodiesOnly ? increment?.cache.listKeys ?? [:] : [:]
+        var jobsToRender: [ListRenderer.Job] = []
+        var listPaths: [String] = []
+        listPaths.reserveCapacity(jobs.count)
+        for job in jobs {
+            let path = listRenderer.outputPath(job, lists: pagedLists)
+            listPaths.append(path)
+            if bodiesOnly {
+                guard listRenderer.showsSummary(of: newSummaries, job, lists: pagedLists) else { continue }
+                listKeys[path] = keys.map { listRenderer.key(job, lists: pagedLists, keys: $0) }
+                jobsToRender.append(job)
+                continue
+            }
+            let key = keys.map { listRenderer.key(job, lists: pagedLists, keys: $0) }
+            if let key { listKeys[path] = key }
+            if let increment, let key, increment.cache.listKeys[path] == key { continue }
+            jobsToRender.append(job)
+        }
+        let listResults = await ParallelMap.map(jobsToRender, workers: workerCount) { job -> Result<[UnresolvedName], BuildFailure> in
+            do {
+                let output = try listRenderer.render(job, lists: pagedLists)
+                try writer.write(output.path, output.text)
+                return .success(collectUnresolved ? try listRenderer.unresolvedNames(job, lists: pagedLists) : [])
+            } catch let error as TemplateError {
+                return .failure(BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))]))
+            } catch {
+                return .failure(BuildFailure([.error("cannot write the site: \(error)")]))
+            }
+        }
+        var unresolved = Set(rendered.flatMap(\.unresolved))
+        for result in listResults {
+            switch result {
+            case .success(let names): unresolved.formUnion(names)
+            case .failure(let failure): throw failure
+            }
+        }
+        let templateWarnings = unresolved.sorted().map { name in
+            var diagnostic = theme.library.diagnostic(for: TemplateError(message: "", path: name.path, line: name.line, column: name.column))
+            diagnostic.severity = .warning
+            diagnostic.message = "\"\(name.name)\" is not in the data of any page this template renders: check the spelling"
+            return diagnostic
+        }
+        clock.lap("lists")
+
+        options.progress?("writing the search index")
+        var search = SearchOutcome()
+        if options.search {
+            if let increment {
+                search = try updateSearchIndex(
+                    site, increment: increment, previous: previous, rendered: Array(zip(pagesToRender, rendered)),
+                    searchNumbers: searchNumbers, writer: writer
+                )
+            } else {
+                search = try writeSearchIndex(site, digests: &digests, writer: writer, keepingRecords: loaded != nil)
+            }
+        }
+        let feeds = FeedRenderer(site: site, digests: digests)
+        // The feed shows summaries; the sitemap only addresses and dates, which are front matter.
+        if !listsUnchanged { try writer.write("feed.xml", feeds.atom()) }
+        if !bodiesOnly { try writer.write("sitemap.xml", feeds.sitemap()) }
+        // Theme assets and copied files are part of the structure key: an
+        // incremental render finds them as they were.
+        if increment == nil {
+            for asset in theme.assets {
+                try writer.write("assets/" + asset.outputPath, bytes: asset.bytes)
+            }
+            let content = rootURL.appendingPathComponent("content")
+            for (source, output) in site.resourceOutputs.sorted(by: { $0.key < $1.key }) {
+                try writer.copy(from: content.appendingPathComponent(source), to: output)
+            }
+        }
+        clock.lap("feeds, assets, resources")
+
+        // Outputs the last build wrote that this one does not: pages gone or
+        // moved, lists and aliases gone, fragments past the last page.
+        var removals = search.staleShards
+        if let increment, increment.outputsMayComeOrGo {
+            var written = increment.cache.entries.map(\.outputPath)
+            written += increment.cache.listKeys.keys
+            if options.search { written += increment.cache.entries.indices.map(SearchLayout.fragment) }
+            var expected = Set(site.pages.map(\.url.outputFile))
+            expected.formUnion(listPaths)
+            if options.search { expected.formUnion(site.pages.indices.map(SearchLayout.fragment)) }
+            removals += Set(written).subtracting(expected).sorted()
+        }
+
+        let taxonomyPages = bodiesOnly ? increment?.cache.taxonomyPages ?? 0 : listPaths.count { path in
+            ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
+        }
+        let listCount = bodiesOnly ? increment?.cache.listKeys.count ?? 0 : listPaths.count
+        var report = BuildReport(
+            pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
+            filesWritten: site.pages.count + listCount + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
+            searchFiles: search.files, searchBytes: search.bytes,
+            diagnostics: warnings + problems + templateWarnings
+        )
+        if increment != nil {
+            report.changedPages = pagesToRender.count
+            report.changedLists = jobsToRender.count
+        }
+        guard let loaded, !options.search || search.recordLocations != nil else { return Rendering(report: report, removals: removals) }
+        let entries = site.pages.indices.map { index in
+            let location = search.recordLocations?[index]
+            return BuildCache.Entry(
+                id: site.pages[index].id, fingerprint: loaded.fingerprints[site.pages[index].id] ?? PageFingerprint(content: 0, frontMatter: 0),
+                summary: digests[index].summary, readingMinutes: digests[index].readingMinutes, wordCount: digests[index].wordCount,
+                fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0,
+                searchNumber: options.search ? searchNumbers[index] : -1, pageKey: pageKeys[index],
+                linkDestinations: digests[index].linkDestinations, outputPath: site.pages[index].url.outputFile
+            )
+        }
+        let cache = BuildCache(
+            structure: loaded.structure, outputStamp: 0, entries: entries, listKeys: listKeys, search: search.state,
+            sections: report.sections, taxonomyPages: report.taxonomyPages, filesWritten: report.filesWritten,
+            filesCopied: report.filesCopied, searchFiles: report.searchFiles, searchBytes: report.searchBytes
+        )
+        return Rendering(report: report, cache: cache, removals: removals)
+    }
+
+    /// What writing or updating the search index left.
+    struct SearchOutcome {
+        var files = 0
+        var bytes = 0
+        /// Each page's record in the records file, in page order; nil when not kept.
+        var recordLocations: [(offset: Int, length: Int)]?
+        var state: BuildCache.SearchState?
+        /// Shards a smaller index no longer has.
+        var staleShards: [String] = []
+    }
+
+    /// Inverts the pages' search records (newest page first, each record
+    /// dropped once added) and writes the shards and manifest; the fragments
+    /// were written with the pages. With `keepingRecords`, the records also
+    /// go to a new records file, for the next build to update the index from.
+    private func writeSearchIndex(
+        _ site: Site, digests: inout [PageDigest], writer: OutputWriter, keepingRecords: Bool
+    ) throws -> SearchOutcome {
+        var index = SearchIndexBuilder()
+        var fragmentBytes = 0
+        var store: SearchRecordStore.Appender?
+        if keepingRecords {
+            try? FileManager.default.createDirectory(atPath: BuildCache.folder(root: rootURL), withIntermediateDirectories: true)
+            // Beside the records the current cache points into, until this build is published.
+            store = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(root: rootURL), truncating: true)
+        }
+        var locations = [(offset: Int, length: Int)](repeating: (-1, 0), count: keepingRecords ? site.pages.count : 0)
+        for page in site.newestFirst {
+            let record = digests[page].search ?? .empty
+            index.add(record)
+            if let location = store?.append(record) { locations[page] = location }
+            digests[page].search = nil
+            fragmentBytes += digests[page].searchFragmentBytes
+        }
+        store?.close()
+        let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
+        let kept = store.map { !$0.failed } ?? false
+        return SearchOutcome(
+            files: summary.shards + 1 + site.pages.count, bytes: summary.bytes + fragmentBytes, recordLocations: kept ? locations : nil,
+            state: BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing, bytes: summary.bytes)
+        )
+    }
+
+    /// Brings the index up to date with the rendered pages. When every page
+    /// kept its document number, only the shards holding terms that changed
+    /// are rewritten (`SearchIndexPatch`); otherwise the index is written
+    /// anew from the records file, and the fragments of pages not rendered
+    /// are moved to their new numbers.
+    private func updateSearchIndex(
+        _ site: Site, increment: Increment, previous: [BuildCache.Entry?], rendered: [(Int, PageDigest)],
+        searchNumbers: [Int], writer: OutputWriter
+    ) throws -> SearchOutcome {
+        guard let state = increment.cache.search else { throw CacheUnusable() }
+        let recordsPath = BuildCache.recordsFile(root: rootURL)
+        guard let reader = SearchRecordStore.Reader(path: recordsPath) else { throw CacheUnusable() }
+        defer { reader.close() }
+        var locations = previous.map { entry in (offset: entry?.recordOffset ?? -1, length: entry?.recordLength ?? 0) }
+        var fragmentBytes = previous.map { $0?.fragmentBytes ?? 0 }
+        // Old records first: appending may not overwrite them, but reading them
+        // before anything is written keeps a damaged file from half an update.
+        var oldRecords: [Int: SearchRecord] = [:]
+        let numbersKept = site.pages.count == increment.cache.entries.count
+            && site.pages.indices.allSatisfy { previous[$0]?.searchNumber == searchNumbers[$0] }
+        if numbersKept {
+            for (index, _) in rendered {
+                guard let entry = previous[index], let record = reader.record(offset: entry.recordOffset, length: entry.recordLength) else {
+                    throw CacheUnusable()
+                }
+                oldRecords[index] = record
+            }
+        }
+        guard var appender = SearchRecordStore.Appender(path: recordsPath, truncating: false) else { throw CacheUnusable() }
+        for (index, digest) in rendered {
+            guard let location = appender.append(digest.search ?? .empty) else {
+                appender.close()
+                throw CacheUnusable()
+            }
+            locations[index] = location
+            fragmentBytes[index] = digest.searchFragmentBytes
+        }
+        appender.close()
+        let fragments = fragmentBytes.reduce(0, +)
+        let files = { (shards: Int) in shards + 1 + site.pages.count }
+
+        if numbersKept {
+            let changes = rendered.compactMap { index, digest in
+                oldRecords[index].map { SearchIndexPatch.Change(document: searchNumbers[index], old: $0, new: digest.search ?? .empty) }
+            }
+            let shardFolder = increment.previousOutput + "/"
+            if let patched = try SearchIndexPatch.apply(
+                changes, shardCount: state.shardCount, sizing: state.sizing,
+                readShard: { CacheFile.read(shardFolder + SearchLayout.shard($0)) },
+                emit: { path, bytes in try writer.write(path, bytes: bytes) }
+            ) {
+                let newState = BuildCache.SearchState(shardCount: state.shardCount, sizing: patched.sizing, bytes: state.bytes + patched.bytesDelta)
+                return SearchOutcome(files: files(state.shardCount), bytes: newState.bytes + fragments, recordLocations: locations, state: newState)
+            }
+        } else {
+            // Pages not rendered keep their fragment's bytes under their new number.
+            let renderedPages = Set(rendered.map(\.0))
+            for (index, entry) in previous.enumerated() where !renderedPages.contains(index) {
+                guard let entry, entry.searchNumber != searchNumbers[index] else { continue }
+                guard let bytes = CacheFile.read(increment.previousOutput + "/" + SearchLayout.fragment(entry.searchNumber)) else {
+                    throw CacheUnusable()
+                }
+                try writer.write(SearchLayout.fragment(searchNumbers[index]), bytes: bytes)
+            }
+        }
+        var index = SearchIndexBuilder()
+        for page in site.newestFirst {
+            guard let record = reader.record(offset: locations[page].offset, length: locations[page].length) else { throw CacheUnusable() }
+            index.add(record)
+        }
+        let summary = try index.write { path, bytes in try writer.write(path, bytes: bytes) }
+        let newState = BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing, bytes: summary.bytes)
+        return SearchOutcome(
+            files: files(summary.shards), bytes: summary.bytes + fragments, recordLocations: locations, state: newState,
+            staleShards: (summary.shards..<max(summary.shards, state.shardCount)).map(SearchLayout.shard)
+        )
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import SearchIndex
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build knew about each page, kept in
+/// `.unionpress/` of the site so that the next build renders only what a
+/// change reaches (see `ChangePlan`). The pages' search terms live in a file
+/// of their own beside it, read only for the pages that changed (or all of
+/// them when the index must be written anew), so loading the cache stays cheap.
+struct BuildCache: Sendable {
+    static let formatVersion = 3
+
+    /// One published page, in the site's page order.
+    struct Entry: Sendable {
+        var id: String
+        var fingerprint: PageFingerprint
+        var summary: String
+        var readingMinutes: Int
+        var wordCount: Int
+        var fragmentBytes: Int
+        /// Where the page's search record is in the records file (-1: none).
+        var recordOffset: Int
+        var recordLength: Int
+        /// Its document number in the search index (-1: no index).
+        var searchNumber: Int
+        /// The key its output was rendered with (`OutputKeys.page`).
+        var pageKey: UInt64
+        /// The body's link and image destinations, as written.
+        var linkDestinations: [String]
+        /// Its output file, relative to the output folder.
+        var outputPath: String
+    }
+
+    /// The search index as written: what `SearchIndexPatch` needs.
+    struct SearchState: Sendable {
+        var shardCount: Int
+        var sizing: Int
+        /// Bytes of the shards and the manifest.
+        var bytes: Int
+    }
+
+    /// Generator, options, templates, settings, sections and resources:
+    /// when it differs, everything is rendered.
+    var structure: UInt64
+    /// The output folder this cache describes (`BuildState.stamp`).
+    var outputStamp: UInt64
+    var entries: [Entry]
+    /// Each list output's key (`ListRenderer.key`), by output path.
+    var listKeys: [String: UInt64]
+    var search: SearchState?
+    /// The last full report's counts, which a change to page bodies keeps.
+    var sections: Int
+    var taxonomyPages: Int
+    var filesWritten: Int
+    var filesCopied: Int
+    var searchFiles: Int
+    var searchBytes: Int
+
+    static func folder(root: URL) -> String { root.path + "/.unionpress" }
+    static func file(root: URL) -> String { folder(root: root) + "/build-cache" }
+    static func recordsFile(root: URL) -> String { folder(root: root) + "/search-records" }
+    /// A full build's records, put in place once its output is published.
+    static func newRecordsFile(root: URL) -> String { recordsFile(root: root) + ".new" }
+
+    static func adoptNewRecords(root: URL) {
+        rename(newRecordsFile(root: root), recordsFile(root: root))
+    }
+
+    func encoded() -> [UInt8] {
+        var out = CacheWriter()
+        out.int(Self.formatVersion)
+        out.number(structure)
+        out.number(outputStamp)
+        for count in [sections, taxonomyPages, filesWritten, filesCopied, searchFiles, searchBytes] { out.int(count) }
+        out.int(search == nil ? 0 : 1)
+        if let search {
+            out.int(search.shardCount)
+            out.int(search.sizing)
+            out.int(search.bytes)
+        }
+        out.int(entries.count)
+        for entry in entries {
+            out.string(entry.id)
+            out.number(entry.fingerprint.content)
+            out.number(entry.fingerprint.frontMatter)
+            out.string(entry.summary)
+            out.int(entry.readingMinutes)
+            out.int(entry.wordCount)
+            out.int(entry.fragmentBytes)
+            out.int(entry.recordOffset)
+            out.int(entry.recordLength)
+            out.int(entry.searchNumber)
+            out.number(entry.pageKey)
+            out.int(entry.linkDestinations.count)
+            for destination in entry.linkDestinations { out.string(destination) }
+            out.string(entry.outputPath)
+        }
+        out.int(listKeys.count)
+        for path in listKeys.keys.sorted() {
+            out.string(path)
+            out.number(listKeys[path] ?? 0)
+        }
+        return out.bytes
+    }
+
+    init(
+        structure: UInt64, outputStamp: UInt64, entries: [Entry], listKeys: [String: UInt64], search: SearchState?,
+        sections: Int, taxonomyPages: Int, filesWritten: Int, filesCopied: Int, searchFiles: Int, searchBytes: Int
+    ) {
+        self.structure = structure
+        self.outputStamp = outputStamp
+        self.entries = entries
+        self.listKeys = listKeys
+        self.search = search
+        self.sections = sections
+        self.taxonomyPages = taxonomyPages
+        self.filesWritten = filesWritten
+        self.filesCopied = filesCopied
+        self.searchFiles = searchFiles
+        self.searchBytes = searchBytes
+    }
+
+    init?(decoding bytes: [UInt8]) {
+        var reader = CacheReader(bytes)
+        guard reader.int() == Self.formatVersion, let structure = reader.number(), let outputStamp = reader.number() else { return nil }
+        var counts: [Int] = []
+        for _ in 0..<6 {
+            guard let count = reader.int() else { return nil }
+            counts.append(count)
+        }
+        var search: SearchState?
+        switch reader.int() {
+        case 0: search = nil
+        case 1:
+            guard let shardCount = reader.int(), let sizing = reader.int(), let bytes = reader.int() else { return nil }
+            search = SearchState(shardCount: shardCount, sizing: sizing, bytes: bytes)
+        default: return nil
+        }
+        guard let count = reader.count() else { return nil }
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let id = reader.string(), let content = reader.number(), let frontMatter = reader.number(),
+                  let summary = reader.string(), let readingMinutes = reader.int(), let wordCount = reader.int(),
+                  let fragmentBytes = reader.int(), let recordOffset = reader.int(), let recordLength = reader.int(),
+                  let searchNumber = reader.int(), let pageKey = reader.number(), let destinationCount = reader.count()
+            else { return nil }
+            var destinations: [String] = []
+            for _ in 0..<destinationCount {
+                guard let destination = reader.string() else { return nil }
+                destinations.append(destination)
+            }
+            guard let outputPath = reader.string() else { return nil }
+            entries.append(Entry(
+                id: id, fingerprint: PageFingerprint(content: content, frontMatter: frontMatter), summary: summary,
+                readingMinutes: readingMinutes, wordCount: wordCount, fragmentBytes: fragmentBytes,
+                recordOffset: recordOffset, recordLength: recordLength, searchNumber: searchNumber, pageKey: pageKey,
+                linkDestinations: destinations, outputPath: outputPath
+            ))
+        }
+        guard let listCount = reader.count() else { return nil }
+        var listKeys: [String: UInt64] = [:]
+        listKeys.reserveCapacity(listCount)
+        for _ in 0..<listCount {
+            guard let path = reader.string(), let key = reader.number() else { return nil }
+            listKeys[path] = key
+        }
+        guard reader.isAtEnd else { return nil }
+        self.init(
+            structure: structure, outputStamp: outputStamp, entries: entries, listKeys: listKeys, search: search,
+            sections: counts[0], taxonomyPages: counts[1], filesWritten: counts[2], filesCopied: counts[3],
+            searchFiles: counts[4], searchBytes: counts[5]
+        )
+    }
+
+    static func load(root: URL) -> BuildCache? {
+        guard let bytes = CacheFile.read(file(root: root)) else { return nil }
+        return BuildCache(decoding: bytes)
+    }
+
+    /// Written to a temporary name and renamed, so a killed build leaves the
+    /// old cache or the new one. Failing to save only costs the next build time.
+    func save(root: URL) {
+        try? FileManager.default.createDirectory(atPath: Self.folder(root: root), withIntermediateDirectories: true)
+        CacheFile.replace(Self.file(root: root), with: encoded())
+    }
+
+    /// Removes the cache, before output that it no longer describes is published.
+    static func remove(root: URL) {
+        unlink(file(root: root))
+    }
+}
+
+/// Whole-file reads and atomic replacement for the cache files.
+enum CacheFile {
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size >= 0 else { return nil }
+        return read(descriptor, offset: 0, length: Int(info.st_size))
+    }
+
+    /// `length` bytes at `offset`; nil when the file is shorter.
+    static func read(_ descriptor: Int32, offset: Int, length: Int) -> [UInt8]? {
+        guard length >= 0, offset >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: length)
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < length {
+                let count = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                done += count
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
+
+    static func replace(_ path: String, with bytes: [UInt8]) {
+        let temporary = path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let complete = write(descriptor, bytes)
+        close(descriptor)
+        if complete { rename(temporary, path) } else { unlink(temporary) }
+    }
+
+    static func write(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                done += count
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Diagnostics
+import Foundation
+import SiteModel
+
+extension Builder {
+    /// Builds after the files at `changedPaths` (relative to the site
+    /// folder, as the watcher reports them) changed, starting from what the
+    /// previous build of the session read. When only pages changed, only
+    /// those are read again, the site is assembled again only if their front
+    /// matter changed, and only outputs whose key changed are rendered; in
+    /// every other case, or without a memory, this is a normal build. Either
+    /// way the output is what a full build would write.
+    public func build(after memory: BuildMemory?, changedPaths: [String]?) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
+        if let memory, let changedPaths, let update = reread(changedPaths, memory: memory) {
+            guard update.contentChanged else {
+                var report = BuildReport(
+                    pages: memory.loaded.site.pages.count, sections: memory.cache.sections, taxonomyPages: memory.cache.taxonomyPages,
+                    filesWritten: 0, filesCopied: 0, diagnostics: []
+                )
+                report.upToDate = true
+                return (report, memory)
+            }
+            if let result = try await buildFromMemory(update.loaded, frontMatterChanged: update.frontMatterChanged, cache: memory.cache) {
+                return result
+            }
+        }
+        return try await buildRemembering()
+    }
+
+    private struct Reread {
+        var loaded: Loaded
+        var contentChanged: Bool
+        var frontMatterChanged: Bool
+    }
+
+    /// The site after reading the changed pages again, or nil when anything
+    /// but known pages may have changed, or a changed page has a problem
+    /// (then a full build reads everything and reports it).
+    private func reread(_ paths: [String], memory: BuildMemory) -> Reread? {
+        var loaded = memory.loaded
+        guard loaded.warnings.isEmpty, options.now < loaded.site.nextPublication,
+              BuildState.stamp(of: outputURL.path) == memory.cache.outputStamp else { return nil }
+        let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
+        let sectionKinds = loaded.parsed.sections.mapValues(\.defaultKind)
+        var changedPages: [String: Page] = [:]
+        var contentChanged = false
+        for path in Set(paths).sorted() {
+            let parts = path.split(separator: "/")
+            // Hidden files (an editor's swap file) are not part of the site.
+            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
+            guard parts.first == "content", parts.count > 1 else { return nil }
+            let id = parts.dropFirst().joined(separator: "/")
+            guard let file = loaded.pageFiles[id], let old = loaded.fingerprints[id] else {
+                // A file that came and went (an editor's temporary file) leaves no trace; anything else may be new.
+                if !FileManager.default.fileExists(atPath: rootURL.path + "/" + path) { continue }
+                return nil
+            }
+            let (page, diagnostics, fingerprint) = parser.parseAgain(file, config: loaded.parsed.config, sectionKinds: sectionKinds)
+            guard let page, let fingerprint, diagnostics.isEmpty else { return nil }
+            guard fingerprint.content != old.content else { continue }
+            contentChanged = true
+            loaded.fingerprints[id] = fingerprint
+            if fingerprint.frontMatter != old.frontMatter { changedPages[id] = page }
+        }
+        if !changedPages.isEmpty {
+            for (index, page) in loaded.parsed.pages.enumerated() {
+                if let changed = changedPages[page.id] { loaded.parsed.pages[index] = changed }
+            }
+            let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
+            let (site, problems) = assembler.assemble(loaded.parsed)
+            let conflicts = OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath))
+            guard problems.isEmpty, conflicts.isEmpty else { return nil }
+            loaded.site = site
+        }
+        return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: !changedPages.isEmpty)
+    }
+
+    /// Renders what changed from memory and updates the output in place;
+    /// nil when the cache cannot serve it (then everything is read).
+    private func buildFromMemory(
+        _ loaded: Loaded, frontMatterChanged: Bool, cache: BuildCache
+    ) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?)? {
+        var clock = StageClock()
+        let publisher = Publisher(output: outputURL)
+        do {
+            try publisher.prepare()
+            let rendering: Rendering
+            do {
+                rendering = try await render(
+                    loaded.site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
+                    warnings: [], clock: &clock, cacheFor: loaded,
+                    increment: Increment(cache: cache, outputsMayComeOrGo: frontMatterChanged, previousOutput: publisher.output.path)
+                )
+            } catch is CacheUnusable {
+                publisher.discard()
+                return nil
+            }
+            // The cache on disk is for the output as it was.
+            BuildCache.remove(root: rootURL)
+            try publisher.commitChanges(removing: rendering.removals)
+            clock.lap("publish")
+            var report = rendering.report
+            report.timings = clock
+            guard var newCache = rendering.cache, let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
+            newCache.outputStamp = stamp
+            return (report, BuildMemory(loaded: loaded, cache: newCache))
+        } catch let failure as BuildFailure {
+            publisher.discard()
+            throw failure
+        } catch {
+            publisher.discard()
+            throw BuildFailure([.error("cannot write the site: \(error)")])
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import SearchIndex
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The file of every page's search record, beside the build cache. A full
+/// build writes it anew; a build that renders a few pages appends their new
+/// records, so the offsets the previous cache holds stay valid until the new
+/// cache replaces it.
+struct SearchRecordStore {
+    let path: String
+
+    /// Appends records and tells where each went.
+    struct Appender {
+        private let descriptor: Int32
+        private(set) var offset: Int
+        private(set) var failed = false
+
+        init?(path: String, truncating: Bool) {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncating ? O_TRUNC : 0), 0o644)
+            guard descriptor >= 0 else { return nil }
+            let end = lseek(descriptor, 0, SEEK_END)
+            guard end >= 0 else {
+                Glibc.close(descriptor)
+                return nil
+            }
+            offset = Int(end)
+        }
+
+        /// The record's offset and length; nil once a write failed.
+        mutating func append(_ record: SearchRecord) -> (offset: Int, length: Int)? {
+            guard !failed else { return nil }
+            let bytes = record.stored()
+            guard CacheFile.write(descriptor, bytes) else {
+                failed = true
+                return nil
+            }
+            defer { offset += bytes.count }
+            return (offset, bytes.count)
+        }
+
+        func close() {
+            Glibc.close(descriptor)
+        }
+    }
+
+    /// Reads records by offset and length.
+    struct Reader {
+        private let descriptor: Int32
+
+        init?(path: String) {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+        }
+
+        func record(offset: Int, length: Int) -> SearchRecord? {
+            guard offset >= 0 else { return nil }
+            return CacheFile.read(descriptor, offset: offset, length: length).flatMap(SearchRecord.init(stored:))
+        }
+
+        func close() {
+            Glibc.close(descriptor)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything a build's output depends on besides the pages: the
+/// generator, the options, the templates, `_site.yml` and the `_index.md`
+/// files, which sections there are, and the files copied beside the pages.
+/// Two builds with the same key differ only where pages differ, which
+/// `OutputKeys` follows output by output.
+enum SiteStructure {
+    static func key(root: URL, options: BuildOptions, outputPath: String, tree: ContentTree, parsed: ParsedSite, site: Site) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add("cache format \(BuildCache.formatVersion)")
+        hasher.add(BuildState.executableStamp())
+        hasher.add("drafts \(options.includeDrafts) future \(options.includeFuture) search \(options.search)")
+        hasher.add("base \(options.baseURL ?? "")")
+        hasher.add("output \(outputPath)")
+        hasher.add("head \(options.extraHead)")
+        BuildState.walk(root.path + "/templates", relative: "templates", hasher: &hasher, depth: 0)
+        hasher.add("settings \(parsed.settingsHash)")
+        // A folder holding pages is a section even without an _index.md, and sections are in every page's menu.
+        hasher.add("sections")
+        for section in site.sections.keys.sorted() { hasher.add(section) }
+        hasher.add("resources")
+        let content = root.path + "/content/"
+        for resource in tree.resources.map(\.path).sorted() {
+            var info = stat()
+            // stat follows a link: a linked image that changed changes the key.
+            if stat(content + resource, &info) == 0 {
+                hasher.add("\(resource) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)")
+            } else {
+                hasher.add("\(resource) missing")
+            }
+        }
+        for list in [tree.skippedLinks, tree.loopingLinks, tree.unusableNames, tree.tooDeep] {
+            hasher.add("\(list.count)")
+            for name in list { hasher.add(name) }
+        }
+        return hasher.value
+    }
+}

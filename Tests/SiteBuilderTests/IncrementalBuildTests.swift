@@ -1,0 +1,321 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+/// A build after a change writes exactly the bytes a clean build of the
+/// same input writes, whatever the change; a change to page bodies renders
+/// only those pages and the lists that show their summaries, and leaves
+/// every other file untouched.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// The output of a clean build of the site's current sources, in a
+    /// folder of its own (so the site's own cache and output stay as they are).
+    static func cleanBuild(of site: TemporarySite, _ configure: (inout BuildOptions) -> Void = { _ in }) async throws -> [String: Data] {
+        let copy = try TemporarySite([:])
+        for folder in ["content", "templates"] where site.exists(folder) {
+            try FileManager.default.copyItem(at: site.root.appendingPathComponent(folder), to: copy.root.appendingPathComponent(folder))
+        }
+        try await copy.build(configure)
+        return copy.snapshot("public")
+    }
+
+    static func inode(_ site: TemporarySite, _ path: String) -> UInt64? {
+        var info = stat()
+        guard lstat(site.root.appendingPathComponent(path).path, &info) == 0 else { return nil }
+        return UInt64(info.st_ino)
+    }
+
+    static func expectSameAsClean(_ site: TemporarySite, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let clean = try await cleanBuild(of: site)
+        let built = site.snapshot("public")
+        #expect(built.keys.sorted() == clean.keys.sorted(), sourceLocation: sourceLocation)
+        let differing = built.keys.filter { built[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "files differing from a clean build: \(differing)", sourceLocation: sourceLocation)
+    }
+
+    func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {
+        try site.write(path, change(site.read(path) ?? ""))
+    }
+
+    @Test func aBodyEditRendersThatPageOnly() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let untouched = Self.inode(site, "public/news/xiamen/index.html")
+        let listBefore = Self.inode(site, "public/news/index.html")
+        // A second paragraph: the summary (the first paragraph) stays.
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第二段：新增的职工书屋。\n" }
+        let report = try await site.build()
+        #expect(report.changedPages == 1)
+        #expect(report.changedLists == 0)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("新增的职工书屋") == true)
+        #expect(Self.inode(site, "public/news/xiamen/index.html") == untouched)
+        #expect(Self.inode(site, "public/news/index.html") == listBefore)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func aNewSummaryRendersTheListsThatShowIt() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "扎实推进", with: "全面推进") }
+        let report = try await site.build()
+        #expect(report.changedPages == 1)
+        #expect(report.changedLists > 0)
+        #expect(site.read("public/news/index.html")?.contains("全面推进") == true)
+        #expect(site.read("public/index.html")?.contains("全面推进") == true)
+        #expect(site.read("public/feed.xml")?.contains("全面推进") == true)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func frontMatterNewRenamedAndRemovedPagesMatch() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let full = try await site.build()
+        let total = full.pages + full.taxonomyPages
+        // A new title shows on the page, its neighbours and the lists holding it; nothing else is rendered.
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "title: 百名工会", with: "title: 二百名工会") }
+        let retitled = try await site.build()
+        #expect((retitled.changedPages ?? 0) >= 1 && (retitled.changedPages ?? 99) < retitled.pages)
+        #expect(retitled.changedLists > 0 && retitled.changedLists < total)
+        #expect(site.read("public/news/xiamen/index.html")?.contains("二百名工会") == true)
+        try await Self.expectSameAsClean(site)
+        // A new tag: a new tag page appears.
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "tags: [安全生产, 新就业形态]", with: "tags: [安全生产, 新就业形态, 职工书屋]") }
+        try await site.build()
+        #expect(site.exists("public/tags/职工书屋/index.html"))
+        try await Self.expectSameAsClean(site)
+        try site.write("content/news/new-page.md", "---\ntitle: 新增的报道\ndate: 2025-06-08\ntags: [安全生产]\naliases: [/old/new-page/]\n---\n新增的正文。\n")
+        #expect(try await site.build().changedPages != nil)
+        #expect(site.exists("public/old/new-page/index.html"))
+        try await Self.expectSameAsClean(site)
+        try FileManager.default.moveItem(
+            at: site.root.appendingPathComponent("content/news/new-page.md"), to: site.root.appendingPathComponent("content/news/renamed.md")
+        )
+        try await site.build()
+        #expect(!site.exists("public/news/new-page/index.html"))
+        try await Self.expectSameAsClean(site)
+        // Removed: its page, alias and tag page go.
+        try site.remove("content/news/renamed.md")
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: ", 职工书屋]", with: "]") }
+        try await site.build()
+        #expect(!site.exists("public/old/new-page/index.html"))
+        #expect(!site.exists("public/tags/职工书屋/index.html"))
+        try await Self.expectSameAsClean(site)
+        // A draft published, then a roster's member linked to a profile.
+        try edit(site, "content/news/draft.md") { $0.replacingOccurrences(of: "draft: true\n", with: "") }
+        try await site.build()
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/rosters/yunnan.md") { $0.replacingOccurrences(of: "- 周虎", with: "- {name: 周虎, unit: 新单位}") }
+        try await site.build()
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func templatesSettingsAndTouchedFiles() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try site.write("templates/partials/footer.html", "<footer>新的页脚</footer>\n")
+        #expect(try await site.build().changedPages == nil)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("新的页脚") == true)
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/news/_index.md") { $0.replacingOccurrences(of: "title: 地方实践", with: "title: 各地实践") }
+        #expect(try await site.build().changedPages == nil)
+        try await Self.expectSameAsClean(site)
+        // Touched but not changed: nothing to do.
+        try edit(site, "content/news/xiamen.md") { $0 }
+        #expect(try await site.build().upToDate)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func theSearchIndexFollowsBodiesEvenWhenItsShardCountChanges() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let shards = { (site.snapshot("public/search/s").keys.count) }
+        #expect(shards() == 1)
+        // Thousands of new two-character terms: the index needs more shards.
+        var scalars = String.UnicodeScalarView()
+        for step in 0..<6000 { scalars.append(Unicode.Scalar(0x4E00 + (step * 7919) % 20000) ?? "字") }
+        let long = String(scalars)
+        try edit(site, "content/news/escape.md") { $0 + "\n" + long + "\n" }
+        #expect(try await site.build().changedPages == 1)
+        #expect(shards() > 1)
+        try await Self.expectSameAsClean(site)
+        // And back: the extra shards go.
+        try edit(site, "content/news/escape.md") { $0.replacingOccurrences(of: "\n" + long + "\n", with: "") }
+        #expect(try await site.build().changedPages == 1)
+        #expect(shards() == 1)
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/news/escape.md") { $0 + "\n外卖骑手权益保障。\n" }
+        try await site.build()
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func aBrokenBodyFailsAndLeavesTheOutputThenTheFixMatches() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let before = site.snapshot("public")
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n见[不存在](missing.md)。\n" }
+        await #expect(throws: BuildFailure.self) { try await site.build() }
+        #expect(site.snapshot("public") == before)
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "\n见[不存在](missing.md)。\n", with: "\n见[厦门](xiamen.md)。\n") }
+        #expect(try await site.build().changedPages == 1)
+        try await Self.expectSameAsClean(site)
+    }
+
+    /// Random edits of every sort, each followed by a build compared with a
+    /// clean one: the same seed gives the same sequence.
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func randomEditsAlwaysMatchACleanBuild(seed: UInt64) async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        var random = SeededRandom(seed: seed)
+        let pages = ["content/news/xiamen.md", "content/news/liaoyuan.md", "content/news/escape.md", "content/rosters/yunnan.md", "content/profiles/yu-hong.md", "content/events/wuwei/index.md"]
+        var added: [String] = []
+        for step in 0..<12 {
+            let page = pages[Int(random.next() % UInt64(pages.count))]
+            switch random.next() % 10 {
+            case 0, 1:
+                try edit(site, page) { $0 + "\n第\(step)段：职工之家建设，劳模工匠。\n" }
+            case 2:
+                try edit(site, page) { text in
+                    guard let end = text.range(of: "\n---\n") else { return text }
+                    return String(text[..<end.upperBound]) + "新的导语\(step)。\n\n" + String(text[end.upperBound...])
+                }
+            case 3:
+                try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-06-0", with: "\ndate: 2025-05-2") }
+            case 4:
+                let path = "content/news/added-\(step).md"
+                try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-06-1\(step % 10)\ntags: [新就业形态]\n---\n第\(step)篇新增正文。\n")
+                added.append(path)
+            case 5:
+                if let path = added.popLast() { try site.remove(path) }
+            case 6:
+                try edit(site, page) { $0 }
+            case 7:
+                try edit(site, page) { $0.replacingOccurrences(of: "\ntags: [", with: "\ntags: [专题\(step % 3), ") }
+            case 8 where !page.contains("profiles/"):
+                // A new slug moves the page: every link to it changes. (A profile's slug is what rosters name.)
+                try edit(site, page) { text in
+                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("slug:") }
+                    return ([lines[0], "slug: moved-\(step)"] + lines.dropFirst()).joined(separator: "\n")
+                }
+            default:
+                try site.write("templates/partials/footer.html", "<footer>第\(step)版页脚</footer>\n")
+            }
+            try await site.build()
+            try await Self.expectSameAsClean(site)
+        }
+    }
+
+    @Test func aServeSessionRebuildsFromMemory() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let builder = Builder(options: site.options())
+        let first = try await builder.build(after: nil, changedPaths: nil)
+        #expect(first.memory != nil)
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "扎实推进", with: "稳步推进") }
+        let second = try await builder.build(after: first.memory, changedPaths: ["content/news/liaoyuan.md", "content/news/.liaoyuan.md.swp"])
+        #expect(second.report.changedPages == 1)
+        try await Self.expectSameAsClean(site)
+        // A file the session has not seen: everything is read again.
+        try site.write("content/news/another.md", "---\ntitle: 另一篇\ndate: 2025-06-09\n---\n另一篇正文。\n")
+        let third = try await builder.build(after: second.memory, changedPaths: ["content/news/another.md"])
+        #expect(site.exists("public/news/another/index.html"))
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/news/another.md") { $0 + "\n更多正文。\n" }
+        let fourth = try await builder.build(after: third.memory, changedPaths: ["content/news/another.md"])
+        #expect(fourth.report.changedPages == 1)
+        try await Self.expectSameAsClean(site)
+        // Front matter: assembled again from memory.
+        try edit(site, "content/news/another.md") { $0.replacingOccurrences(of: "title: 另一篇", with: "title: 另一篇报道") }
+        let fifth = try await builder.build(after: fourth.memory, changedPaths: ["content/news/another.md"])
+        #expect(fifth.report.changedPages != nil)
+        #expect(site.read("public/news/index.html")?.contains("另一篇报道") == true)
+        try await Self.expectSameAsClean(site)
+    }
+
+    @Test func anUpdateKilledWhileMovingFilesIsCompletedByTheNextRun() throws {
+        let site = try TemporarySite(["public/index.html": "old home", "public/news/a/index.html": "old a", "public/gone.bin": "x"])
+        let publisher = Publisher(output: site.root.appendingPathComponent("public"))
+        // As a killed commit leaves it: the journal written, one file moved, one not.
+        try site.write(".public.staging/news/a/index.html", "new a")
+        try site.write("public/index.html", "new home")
+        try site.write(".public.journal", "+index.html\0+news/a/index.html\0-gone.bin\0+../outside")
+        try publisher.recover()
+        #expect(site.read("public/index.html") == "new home")
+        #expect(site.read("public/news/a/index.html") == "new a")
+        #expect(!site.exists("public/gone.bin"))
+        #expect(!site.exists(".public.journal"))
+        #expect(!site.exists(".public.staging"))
+        #expect(!site.exists("outside"))
+    }
+}
+
+/// SplitMix64: a fixed sequence for a fixed seed.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The pieces of the incremental build on their own.
+@Suite struct IncrementalPartsTests {
+    @Test func everyListJobsPathIsWhereItsOutputGoes() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        var clock = StageClock()
+        let loaded = try await Builder(options: site.options()).load(clock: &clock)
+        let views = ViewBuilder(site: loaded.site, assetPaths: loaded.theme.assetPaths)
+        let renderer = ListRenderer(site: loaded.site, views: views, library: loaded.theme.library, digests: [])
+        let lists = renderer.pagedLists()
+        let jobs = renderer.jobs(lists: lists, search: true)
+        #expect(jobs.count > 10)
+        for job in jobs {
+            #expect(renderer.outputPath(job, lists: lists) == renderer.output(job, lists: lists).path)
+        }
+    }
+
+    @Test func theCacheSurvivesStorageAndADamagedOneIsRefused() throws {
+        let entry = BuildCache.Entry(
+            id: "news/a.md", fingerprint: PageFingerprint(content: 1 << 63, frontMatter: 7), summary: "摘要“引号”", readingMinutes: 2,
+            wordCount: 830, fragmentBytes: 512, recordOffset: 4096, recordLength: 300, searchNumber: 3, pageKey: .max,
+            linkDestinations: ["b.md#安全", "photo.png"], outputPath: "news/a/index.html"
+        )
+        let cache = BuildCache(
+            structure: 42, outputStamp: 99, entries: [entry, entry], listKeys: ["index.html": 5, "tags/安全生产/index.html": .max],
+            search: BuildCache.SearchState(shardCount: 12, sizing: 140_000, bytes: 150_000),
+            sections: 5, taxonomyPages: 68, filesWritten: 100, filesCopied: 3, searchFiles: 30, searchBytes: 200_000
+        )
+        let bytes = cache.encoded()
+        let decoded = try #require(BuildCache(decoding: bytes))
+        #expect(decoded.encoded() == bytes)
+        #expect(decoded.entries[1].linkDestinations == ["b.md#安全", "photo.png"])
+        #expect(decoded.entries[0].pageKey == .max && decoded.entries[0].fingerprint.content == 1 << 63)
+        #expect(decoded.listKeys == cache.listKeys)
+        #expect(decoded.search?.sizing == 140_000)
+        for cut in [1, bytes.count / 2, bytes.count - 1] {
+            #expect(BuildCache(decoding: Array(bytes.prefix(cut))) == nil)
+        }
+        var wrongVersion = bytes
+        wrongVersion[0] = 0
+        #expect(BuildCache(decoding: wrongVersion) == nil)
+    }
+
+    @Test func aDamagedCacheOnDiskMeansAFullBuildThatMatches() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try site.write(".unionpress/build-cache", "not a cache")
+        try site.write("content/news/liaoyuan.md", (site.read("content/news/liaoyuan.md") ?? "") + "\n\n新的一段。\n")
+        #expect(try await site.build().changedPages == nil)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // Records gone: the cache cannot patch the index, and the build renders everything.
+        try site.remove(".unionpress/search-records")
+        try site.write("content/news/liaoyuan.md", (site.read("content/news/liaoyuan.md") ?? "") + "\n\n又一段。\n")
+        #expect(try await site.build().changedPages == nil)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+}
