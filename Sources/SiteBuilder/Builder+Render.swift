@@ -307,6 +307,7 @@ extension Builder {
             fragmentBytes[index] = digest.searchFragmentBytes
         }
         appender.close()
+        if appender.failed { throw CacheUnusable() }
         let fragments = fragmentBytes.reduce(0, +)
         let files = { (shards: Int) in shards + 1 + site.pages.count }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an incremental build compares to tell how a page file changed: its
 /// whole bytes, and its front matter alone. The page's place in the site
 /// (its title, date, tags, links from other pages) comes from the front
@@ -17,11 +19,13 @@ struct PageFingerprint: Sendable, Equatable {
     /// counts as a change to it.
     init(bytes: [UInt8], body: String) {
         content = ContentHash.of(bytes[...])
-        let bodyLength = body.utf8.count
-        if bodyLength <= bytes.count, bytes[(bytes.count - bodyLength)...].elementsEqual(body.utf8) {
-            frontMatter = ContentHash.of(bytes[..<(bytes.count - bodyLength)])
-        } else {
-            frontMatter = content
+        var body = body
+        let bodyIsSuffix = body.withUTF8 { text in
+            text.count <= bytes.count && bytes.withUnsafeBufferPointer { file in
+                text.isEmpty || memcmp(file.baseAddress! + (file.count - text.count), text.baseAddress!, text.count) == 0
+            }
         }
+        let bodyLength = body.utf8.count
+        frontMatter = bodyIsSuffix ? ContentHash.of(bytes[..<(bytes.count - bodyLength)]) : content
     }
 }

@@ -11,11 +11,14 @@ import Glibc
 struct SearchRecordStore {
     let path: String
 
-    /// Appends records and tells where each went.
+    /// Appends records and tells where each went. Writes go out in large
+    /// pieces; `close` writes the rest, after which `failed` is final.
     struct Appender {
         private let descriptor: Int32
         private(set) var offset: Int
         private(set) var failed = false
+        private var pending: [UInt8] = []
+        private static let pieceBytes = 1 << 20
 
         init?(path: String, truncating: Bool) {
             descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncating ? O_TRUNC : 0), 0o644)
@@ -32,15 +35,19 @@ struct SearchRecordStore {
         mutating func append(_ record: SearchRecord) -> (offset: Int, length: Int)? {
             guard !failed else { return nil }
             let bytes = record.stored()
-            guard CacheFile.write(descriptor, bytes) else {
-                failed = true
-                return nil
-            }
+            pending += bytes
             defer { offset += bytes.count }
-            return (offset, bytes.count)
+            if pending.count >= Self.pieceBytes { flush() }
+            return failed ? nil : (offset, bytes.count)
         }
 
-        func close() {
+        private mutating func flush() {
+            if !pending.isEmpty, !failed, !CacheFile.write(descriptor, pending) { failed = true }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        mutating func close() {
+            flush()
             Glibc.close(descriptor)
         }
     }
