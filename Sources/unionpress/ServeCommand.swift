@@ -64,7 +64,14 @@ struct ServeCommand: AsyncParsableCommand {
             console.out("changed: \(shown)")
         case .built(let report, let seconds):
             console.printDiagnostics(report.diagnostics)
-            console.out("built \(report.pages) pages in \(String(format: "%.2f s", seconds))")
+            let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+            if report.upToDate {
+                console.out("nothing to rebuild: no page's content changed")
+            } else if let pages = report.changedPages {
+                console.out("updated \(pages) of \(report.pages) pages and \(report.changedLists) lists in \(time)")
+            } else {
+                console.out("built \(report.pages) pages in \(time)")
+            }
         case .failed(let diagnostics):
             console.printDiagnostics(diagnostics)
             console.err("build failed: \(DiagnosticSummary(diagnostics).line); still serving, fix and save to rebuild")
