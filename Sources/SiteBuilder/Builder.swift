@@ -122,10 +122,12 @@ public struct Builder: Sendable {
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
         if case .nothing(let cache) = plan {
             // Files were touched but no page's bytes changed: the output stands.
-            BuildState(
-                fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
-                pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages
-            ).save(root: rootURL)
+            if loaded.warnings.isEmpty {
+                BuildState(
+                    fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
+                    pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages
+                ).save(root: rootURL)
+            }
             var report = BuildReport(
                 pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages,
                 filesWritten: 0, filesCopied: 0, diagnostics: loaded.warnings
@@ -140,55 +142,61 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
         do {
-            var rendering: Rendering?
-            if case .incremental(let previous, let outputsMayComeOrGo) = plan {
-                do {
-                    rendering = try await render(
-                        site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
-                        warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
-                        increment: Increment(cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, previousOutput: publisher.output.path)
-                    )
-                } catch is CacheUnusable {
-                    try publisher.prepare()
-                }
-                if let rendering {
-                    // Before the output changes, the cache that describes it goes: a
-                    // build killed after publishing must not leave it to the next one.
-                    BuildCache.remove(root: rootURL)
-                    try publisher.commitChanges(removing: rendering.removals)
-                }
-            }
-            if rendering == nil {
+            let rendering: Rendering
+            if case .incremental(let previous, let outputsMayComeOrGo) = plan,
+               let incremental = try await renderIncrementally(loaded, cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock) {
+                rendering = incremental
+                // Before the output changes, the cache that describes it goes: a
+                // build killed after publishing must not leave it to the next one.
+                BuildCache.remove(root: rootURL)
+                try publisher.commitChanges(removing: rendering.removals)
+            } else {
                 rendering = try await render(
                     site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
                     warnings: loaded.warnings, clock: &clock, cacheFor: loaded
                 )
                 BuildCache.remove(root: rootURL)
                 try publisher.publish()
-                if rendering?.cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
+                if rendering.cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
             }
-            guard var report = rendering?.report else { throw BuildFailure([.error("the build rendered nothing")]) }
-            let cache = rendering?.cache
             clock.lap("publish")
+            var report = rendering.report
             report.timings = clock
-            if let stamp = BuildState.stamp(of: outputURL.path), report.diagnostics.isEmpty {
+            guard let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
+            // With warnings, the next build runs again to show them; the cache still serves it.
+            if report.diagnostics.isEmpty {
                 BuildState(
                     fingerprint: fingerprint, outputStamp: stamp, validUntil: site.nextPublication,
                     pages: report.pages, sections: report.sections, taxonomyPages: report.taxonomyPages
                 ).save(root: rootURL)
-                if var cache {
-                    cache.outputStamp = stamp
-                    cache.save(root: rootURL)
-                    return (report, BuildMemory(loaded: loaded, cache: cache))
-                }
             }
-            return (report, nil)
+            guard var cache = rendering.cache else { return (report, nil) }
+            cache.outputStamp = stamp
+            cache.save(root: rootURL)
+            return (report, BuildMemory(loaded: loaded, cache: cache))
         } catch let failure as BuildFailure {
             publisher.discard()
             throw failure
         } catch {
             publisher.discard()
             throw BuildFailure([.error("cannot write the site: \(error)")])
+        }
+    }
+
+    /// An incremental render into the staging folder, or nil when the cache
+    /// cannot serve it (the staging folder is then empty again, for a full render).
+    private func renderIncrementally(
+        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, publisher: Publisher, clock: inout StageClock
+    ) async throws -> Rendering? {
+        do {
+            return try await render(
+                loaded.site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
+                warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
+                increment: Increment(cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, previousOutput: publisher.output.path)
+            )
+        } catch is CacheUnusable {
+            try publisher.prepare()
+            return nil
         }
     }
 

@@ -123,6 +123,26 @@ import Testing
         try await Self.expectSameAsClean(site)
     }
 
+    @Test func aSiteWithWarningsStillBuildsIncrementallyAndKeepsShowingThem() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        // A character the stroke table lacks (CJK extension B): a warning at its line.
+        try edit(site, "content/rosters/yunnan.md") { $0.replacingOccurrences(of: "- 陈坤", with: "- 𠀾坤") }
+        let first = try await site.build()
+        #expect(first.diagnostics.count == 1)
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第二段。\n" }
+        let second = try await site.build()
+        #expect(second.changedPages == 1)
+        #expect(second.diagnostics.map(\.message) == first.diagnostics.map(\.message))
+        try await Self.expectSameAsClean(site)
+        let builder = Builder(options: site.options())
+        let session = try await builder.build(after: nil, changedPaths: nil)
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第三段。\n" }
+        let served = try await builder.build(after: session.memory, changedPaths: ["content/news/liaoyuan.md"])
+        #expect(served.report.changedPages == 1)
+        #expect(served.report.diagnostics.count == 1)
+        try await Self.expectSameAsClean(site)
+    }
+
     @Test func theSearchIndexFollowsBodiesEvenWhenItsShardCountChanges() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()

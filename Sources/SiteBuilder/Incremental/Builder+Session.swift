@@ -38,8 +38,7 @@ extension Builder {
     /// (then a full build reads everything and reports it).
     private func reread(_ paths: [String], memory: BuildMemory) -> Reread? {
         var loaded = memory.loaded
-        guard loaded.warnings.isEmpty, options.now < loaded.site.nextPublication,
-              BuildState.stamp(of: outputURL.path) == memory.cache.outputStamp else { return nil }
+        guard options.now < loaded.site.nextPublication, BuildState.stamp(of: outputURL.path) == memory.cache.outputStamp else { return nil }
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         let sectionKinds = loaded.parsed.sections.mapValues(\.defaultKind)
         var changedPages: [String: Page] = [:]
@@ -63,6 +62,8 @@ extension Builder {
             if fingerprint.frontMatter != old.frontMatter { changedPages[id] = page }
         }
         if !changedPages.isEmpty {
+            // Warnings come from front matter and assembly: with any, a full build tells them again.
+            guard loaded.warnings.isEmpty else { return nil }
             for (index, page) in loaded.parsed.pages.enumerated() {
                 if let changed = changedPages[page.id] { loaded.parsed.pages[index] = changed }
             }
@@ -88,7 +89,7 @@ extension Builder {
             do {
                 rendering = try await render(
                     loaded.site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
-                    warnings: [], clock: &clock, cacheFor: loaded,
+                    warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
                     increment: Increment(cache: cache, outputsMayComeOrGo: frontMatterChanged, previousOutput: publisher.output.path)
                 )
             } catch is CacheUnusable {
