@@ -101,18 +101,7 @@ private struct FragmentWriter {
                     index += 1
                     continue
                 }
-                let scalar: UInt32
-                if lead < 0xE0 {
-                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
+                let scalar = ValidUTF8.multiByteScalar(bytes, lead: lead, at: &index)
                 if scalar < 0x10000 {
                     unit(UInt16(scalar))
                 } else {

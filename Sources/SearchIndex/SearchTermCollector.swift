@@ -78,20 +78,12 @@ struct SearchTermCollector {
                     while index < end {
                         // Strings hold valid UTF-8: decode without checks.
                         let lead = UInt32(bytes[index])
-                        var scalar: UInt32
+                        let scalar: UInt32
                         if lead < 0x80 {
                             scalar = lead
                             index += 1
-                        } else if lead < 0xE0 {
-                            scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                            index += 2
-                        } else if lead < 0xF0 {
-                            scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                            index += 3
                         } else {
-                            scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                            index += 4
+                            scalar = ValidUTF8.multiByteScalar(bytes, lead: lead, at: &index)
                         }
                         let v = SearchCharacters.fold(scalar)
                         if SearchCharacters.isGram(v) {
