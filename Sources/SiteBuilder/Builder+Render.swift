@@ -46,35 +46,10 @@ extension Builder {
         for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
         let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links) }
 
-        // Which pages to render: all, or those whose key changed.
-        var previous = [BuildCache.Entry?](repeating: nil, count: site.pages.count)
-        var pageKeys = [UInt64](repeating: 0, count: site.pages.count)
-        var pagesToRender = Array(site.pages.indices)
         // Only bodies changed: the same pages in the same order, so no other
         // page's key can have changed, and lists change only where a summary did.
         let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
-        if let increment, let loaded, let keys {
-            pagesToRender = []
-            if bodiesOnly {
-                guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
-                for (index, entry) in increment.cache.entries.enumerated() {
-                    guard entry.id == site.pages[index].id else { throw CacheUnusable() }
-                    previous[index] = entry
-                    pageKeys[index] = entry.pageKey
-                    if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content { pagesToRender.append(index) }
-                }
-            } else {
-                let byID = Dictionary(increment.cache.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                for (index, page) in site.pages.enumerated() {
-                    previous[index] = byID[page.id]
-                    if let entry = previous[index], keys.page(index, destinations: entry.linkDestinations) == entry.pageKey {
-                        pageKeys[index] = entry.pageKey
-                    } else {
-                        pagesToRender.append(index)
-                    }
-                }
-            }
-        }
+        var (previous, pageKeys, pagesToRender) = try choosePages(site, increment: increment, loaded: loaded, keys: keys)
 
         options.progress?("rendering \(pagesToRender.count) pages")
         let pageRenderer = PageRenderer(
@@ -101,30 +76,14 @@ extension Builder {
         }
 
         options.progress?("rendering lists and indexes")
-        let newSummaries = Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary })
+        let newSummaries: Set<Int> = bodiesOnly ? Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary }) : []
         let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
         // After body edits that kept every summary, no list can have changed.
         let listsUnchanged = bodiesOnly && newSummaries.isEmpty
         let pagedLists = listsUnchanged ? [] : listRenderer.pagedLists()
-        let jobs = listsUnchanged ? [] : listRenderer.jobs(lists: pagedLists, search: options.search)
-        var listKeys: [String: UInt64] = bodiesOnly ? increment?.cache.listKeys ?? [:] : [:]
-        var jobsToRender: [ListRenderer.Job] = []
-        var listPaths: [String] = []
-        listPaths.reserveCapacity(jobs.count)
-        for job in jobs {
-            let path = listRenderer.outputPath(job, lists: pagedLists)
-            listPaths.append(path)
-            if bodiesOnly {
-                guard listRenderer.showsSummary(of: newSummaries, job, lists: pagedLists) else { continue }
-                listKeys[path] = keys.map { listRenderer.key(job, lists: pagedLists, keys: $0) }
-                jobsToRender.append(job)
-                continue
-            }
-            let key = keys.map { listRenderer.key(job, lists: pagedLists, keys: $0) }
-            if let key { listKeys[path] = key }
-            if let increment, let key, increment.cache.listKeys[path] == key { continue }
-            jobsToRender.append(job)
-        }
+        let (listPaths, listKeys, jobsToRender) = listsUnchanged
+            ? ([], increment?.cache.listKeys ?? [:], [])
+            : chooseLists(listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, keys: keys)
         let listResults = await ParallelMap.map(jobsToRender, workers: workerCount) { job -> Result<[UnresolvedName], BuildFailure> in
             do {
                 let output = try listRenderer.render(job, lists: pagedLists)
@@ -224,6 +183,66 @@ extension Builder {
             filesCopied: report.filesCopied, searchFiles: report.searchFiles, searchBytes: report.searchBytes
         )
         return Rendering(report: report, cache: cache, removals: removals)
+    }
+
+    /// Which pages to render: all, or those whose key changed; with the
+    /// last build's entry of each page and the keys known so far.
+    private func choosePages(
+        _ site: Site, increment: Increment?, loaded: Loaded?, keys: OutputKeys?
+    ) throws -> (previous: [BuildCache.Entry?], keys: [UInt64], toRender: [Int]) {
+        var previous = [BuildCache.Entry?](repeating: nil, count: site.pages.count)
+        var pageKeys = [UInt64](repeating: 0, count: site.pages.count)
+        guard let increment, let loaded, let keys else { return (previous, pageKeys, Array(site.pages.indices)) }
+        var toRender: [Int] = []
+        if !increment.outputsMayComeOrGo {
+            // The same pages in the same order: only a page whose own bytes changed can render differently.
+            guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
+            for (index, entry) in increment.cache.entries.enumerated() {
+                guard entry.id == site.pages[index].id else { throw CacheUnusable() }
+                previous[index] = entry
+                pageKeys[index] = entry.pageKey
+                if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content { toRender.append(index) }
+            }
+            return (previous, pageKeys, toRender)
+        }
+        let byID = Dictionary(increment.cache.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, page) in site.pages.enumerated() {
+            previous[index] = byID[page.id]
+            if let entry = previous[index], keys.page(index, destinations: entry.linkDestinations) == entry.pageKey {
+                pageKeys[index] = entry.pageKey
+            } else {
+                toRender.append(index)
+            }
+        }
+        return (previous, pageKeys, toRender)
+    }
+
+    /// Every list output's path, the list keys for the new cache, and the
+    /// jobs to render: all, those whose key changed, or after body edits
+    /// those showing a changed summary.
+    private func chooseLists(
+        _ renderer: ListRenderer, lists: [ListRenderer.PagedList], increment: Increment?, bodiesOnly: Bool, newSummaries: Set<Int>, keys: OutputKeys?
+    ) -> (paths: [String], keys: [String: UInt64], jobs: [ListRenderer.Job]) {
+        let jobs = renderer.jobs(lists: lists, search: options.search)
+        var listKeys: [String: UInt64] = bodiesOnly ? increment?.cache.listKeys ?? [:] : [:]
+        var toRender: [ListRenderer.Job] = []
+        var paths: [String] = []
+        paths.reserveCapacity(jobs.count)
+        for job in jobs {
+            let path = renderer.outputPath(job, lists: lists)
+            paths.append(path)
+            if bodiesOnly {
+                guard renderer.showsSummary(of: newSummaries, job, lists: lists) else { continue }
+                listKeys[path] = keys.map { renderer.key(job, lists: lists, keys: $0) }
+                toRender.append(job)
+                continue
+            }
+            let key = keys.map { renderer.key(job, lists: lists, keys: $0) }
+            if let key { listKeys[path] = key }
+            if let increment, let key, increment.cache.listKeys[path] == key { continue }
+            toRender.append(job)
+        }
+        return (paths, listKeys, toRender)
     }
 
     /// What writing or updating the search index left.
