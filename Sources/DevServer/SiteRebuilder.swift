@@ -59,11 +59,14 @@ actor SiteRebuilder {
             let (report, memory) = try await Builder(options: options).build(after: memory, changedPaths: pending)
             self.memory = memory
             unbuilt = []
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            // Saved without a change to what the files hold: open pages stand,
+            // unless they show a failure this build has cleared.
+            if report.upToDate, case .ready = status { return .built(report, seconds: seconds) }
             builds += 1
             buildID = nextID
             status = .ready
             await broadcaster.send(.reload)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return .built(report, seconds: seconds)
         } catch {
             unbuilt = pending ?? []
