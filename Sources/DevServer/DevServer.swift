@@ -45,6 +45,7 @@ public struct DevServer: Sendable {
 
         var buildOptions = BuildOptions(root: rootURL.path, now: 0)
         buildOptions.output = output.path
+        buildOptions.stateFolder = temporary.appendingPathComponent("state").path
         buildOptions.includeDrafts = true
         buildOptions.includeFuture = true
         buildOptions.workers = options.workers

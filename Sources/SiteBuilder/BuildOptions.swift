@@ -19,6 +19,11 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Writes the search index, the search page and the header's search box.
     public var search = true
+    /// Where the build keeps what it knows of its last build, for the next
+    /// one to do only what changed; `.unionpress` in the site folder when
+    /// nil. `serve` keeps its own beside its output, so that it and `build`
+    /// into `public/` never take each other's.
+    public var stateFolder: String?
     /// HTML added to every page's `<head>` (templates place it with
     /// `{{{extra_head}}}`); `serve` puts its live-reload script here.
     public var extraHead = ""

@@ -267,9 +267,9 @@ extension Builder {
         var fragmentBytes = 0
         var store: SearchRecordStore.Appender?
         if keepingRecords {
-            try? FileManager.default.createDirectory(atPath: BuildCache.folder(root: rootURL), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
             // Beside the records the current cache points into, until this build is published.
-            store = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(root: rootURL), truncating: true)
+            store = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(in: stateFolder), truncating: true)
         }
         var locations = [(offset: Int, length: Int)](repeating: (-1, 0), count: keepingRecords ? site.pages.count : 0)
         for page in site.newestFirst {
@@ -298,7 +298,7 @@ extension Builder {
         searchNumbers: [Int], writer: OutputWriter
     ) throws -> SearchOutcome {
         guard let state = increment.cache.search else { throw CacheUnusable() }
-        let recordsPath = BuildCache.recordsFile(root: rootURL)
+        let recordsPath = BuildCache.recordsFile(in: stateFolder)
         guard let reader = SearchRecordStore.Reader(path: recordsPath) else { throw CacheUnusable() }
         defer { reader.close() }
         var locations = previous.map { entry in (offset: entry?.recordOffset ?? -1, length: entry?.recordLength ?? 0) }

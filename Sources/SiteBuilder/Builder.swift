@@ -22,6 +22,12 @@ public struct Builder: Sendable {
             : rootURL.appendingPathComponent(options.output).standardizedFileURL
     }
 
+    /// Where the build keeps what it knows of its last build (`BuildState`,
+    /// `BuildCache`, the search records).
+    var stateFolder: String {
+        options.stateFolder ?? rootURL.path + "/.unionpress"
+    }
+
     var workerCount: Int {
         options.workers > 0 ? options.workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -104,7 +110,7 @@ public struct Builder: Sendable {
         let fingerprint = BuildState.fingerprint(root: rootURL, options: [
             "drafts \(options.includeDrafts)", "future \(options.includeFuture)", "base \(options.baseURL ?? "")", "output \(outputURL.path)",
         ])
-        if !options.force, let saved = BuildState.load(root: rootURL), saved.fingerprint == fingerprint,
+        if !options.force, let saved = BuildState.load(from: stateFolder), saved.fingerprint == fingerprint,
            BuildState.stamp(of: outputURL.path) == saved.outputStamp, options.now < saved.validUntil {
             clock.lap("check for changes")
             var report = BuildReport(
@@ -118,7 +124,7 @@ public struct Builder: Sendable {
         clock.lap("check for changes")
         let loaded = try await load(clock: &clock)
         let site = loaded.site
-        let previousCache = options.force ? nil : BuildCache.load(root: rootURL)
+        let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
         if case .nothing(let cache) = plan {
             // Files were touched but no page's bytes changed: the output stands.
@@ -126,7 +132,7 @@ public struct Builder: Sendable {
                 BuildState(
                     fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
                     pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages
-                ).save(root: rootURL)
+                ).save(in: stateFolder)
             }
             var report = BuildReport(
                 pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages,
@@ -148,16 +154,16 @@ public struct Builder: Sendable {
                 rendering = incremental
                 // Before the output changes, the cache that describes it goes: a
                 // build killed after publishing must not leave it to the next one.
-                BuildCache.remove(root: rootURL)
+                BuildCache.remove(from: stateFolder)
                 try publisher.commitChanges(removing: rendering.removals)
             } else {
                 rendering = try await render(
                     site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
                     warnings: loaded.warnings, clock: &clock, cacheFor: loaded
                 )
-                BuildCache.remove(root: rootURL)
+                BuildCache.remove(from: stateFolder)
                 try publisher.publish()
-                if rendering.cache != nil { BuildCache.adoptNewRecords(root: rootURL) }
+                if rendering.cache != nil { BuildCache.adoptNewRecords(in: stateFolder) }
             }
             clock.lap("publish")
             var report = rendering.report
@@ -168,11 +174,11 @@ public struct Builder: Sendable {
                 BuildState(
                     fingerprint: fingerprint, outputStamp: stamp, validUntil: site.nextPublication,
                     pages: report.pages, sections: report.sections, taxonomyPages: report.taxonomyPages
-                ).save(root: rootURL)
+                ).save(in: stateFolder)
             }
             guard var cache = rendering.cache else { return (report, nil) }
             cache.outputStamp = stamp
-            cache.save(root: rootURL)
+            cache.save(in: stateFolder)
             return (report, BuildMemory(loaded: loaded, cache: cache))
         } catch let failure as BuildFailure {
             publisher.discard()

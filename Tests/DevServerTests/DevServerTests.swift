@@ -65,6 +65,9 @@ import Testing
         #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
         #expect(script.text.contains(#"new EventSource("/__unionpress/events")"#))
 
+        // Its build state stays beside its output: the site's own .unionpress/ (for `build`) is not touched.
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".unionpress").path))
+
         #expect(await site.stop() == nil)
         // The server's build folder goes with it.
         #expect(!FileManager.default.fileExists(atPath: site.outputFolder))

@@ -4,11 +4,12 @@ import SearchIndex
 import Glibc
 #endif
 
-/// What the last successful build knew about each page, kept in
-/// `.unionpress/` of the site so that the next build renders only what a
-/// change reaches (see `ChangePlan`). The pages' search terms live in a file
-/// of their own beside it, read only for the pages that changed (or all of
-/// them when the index must be written anew), so loading the cache stays cheap.
+/// What the last successful build knew about each page, kept in the
+/// build's state folder (`.unionpress/` of the site) so that the next build
+/// renders only what a change reaches (see `ChangePlan`). The pages' search
+/// terms live in a file of their own beside it, read only for the pages that
+/// changed (or all of them when the index must be written anew), so loading
+/// the cache stays cheap.
 struct BuildCache: Sendable {
     static let formatVersion = 3
 
@@ -58,14 +59,14 @@ struct BuildCache: Sendable {
     var searchFiles: Int
     var searchBytes: Int
 
-    static func folder(root: URL) -> String { root.path + "/.unionpress" }
-    static func file(root: URL) -> String { folder(root: root) + "/build-cache" }
-    static func recordsFile(root: URL) -> String { folder(root: root) + "/search-records" }
+    /// `folder`: the build's state folder (`Builder.stateFolder`).
+    static func file(in folder: String) -> String { folder + "/build-cache" }
+    static func recordsFile(in folder: String) -> String { folder + "/search-records" }
     /// A full build's records, put in place once its output is published.
-    static func newRecordsFile(root: URL) -> String { recordsFile(root: root) + ".new" }
+    static func newRecordsFile(in folder: String) -> String { recordsFile(in: folder) + ".new" }
 
-    static func adoptNewRecords(root: URL) {
-        rename(newRecordsFile(root: root), recordsFile(root: root))
+    static func adoptNewRecords(in folder: String) {
+        rename(newRecordsFile(in: folder), recordsFile(in: folder))
     }
 
     func encoded() -> [UInt8] {
@@ -175,21 +176,21 @@ struct BuildCache: Sendable {
         )
     }
 
-    static func load(root: URL) -> BuildCache? {
-        guard let bytes = CacheFile.read(file(root: root)) else { return nil }
+    static func load(from folder: String) -> BuildCache? {
+        guard let bytes = CacheFile.read(file(in: folder)) else { return nil }
         return BuildCache(decoding: bytes)
     }
 
     /// Written to a temporary name and renamed, so a killed build leaves the
     /// old cache or the new one. Failing to save only costs the next build time.
-    func save(root: URL) {
-        try? FileManager.default.createDirectory(atPath: Self.folder(root: root), withIntermediateDirectories: true)
-        CacheFile.replace(Self.file(root: root), with: encoded())
+    func save(in folder: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        CacheFile.replace(Self.file(in: folder), with: encoded())
     }
 
     /// Removes the cache, before output that it no longer describes is published.
-    static func remove(root: URL) {
-        unlink(file(root: root))
+    static func remove(from folder: String) {
+        unlink(file(in: folder))
     }
 }
 

@@ -97,7 +97,7 @@ extension Builder {
                 return nil
             }
             // The cache on disk is for the output as it was.
-            BuildCache.remove(root: rootURL)
+            BuildCache.remove(from: stateFolder)
             try publisher.commitChanges(removing: rendering.removals)
             clock.lap("publish")
             var report = rendering.report

@@ -19,12 +19,13 @@ struct BuildState: Sendable, Equatable {
     var sections: Int
     var taxonomyPages: Int
 
-    static func file(root: URL) -> URL {
-        root.appendingPathComponent(".unionpress/build-state")
+    /// `folder`: the build's state folder (`Builder.stateFolder`).
+    static func file(in folder: String) -> URL {
+        URL(fileURLWithPath: folder).appendingPathComponent("build-state")
     }
 
-    static func load(root: URL) -> BuildState? {
-        guard let text = try? String(contentsOf: file(root: root), encoding: .utf8) else { return nil }
+    static func load(from folder: String) -> BuildState? {
+        guard let text = try? String(contentsOf: file(in: folder), encoding: .utf8) else { return nil }
         let fields = text.split(separator: " ").compactMap { UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard fields.count == 6 else { return nil }
         return BuildState(
@@ -33,8 +34,8 @@ struct BuildState: Sendable, Equatable {
         )
     }
 
-    func save(root: URL) {
-        let url = Self.file(root: root)
+    func save(in folder: String) {
+        let url = Self.file(in: folder)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = [fingerprint, outputStamp, UInt64(truncatingIfNeeded: validUntil), UInt64(pages), UInt64(sections), UInt64(taxonomyPages)]
             .map(String.init).joined(separator: " ") + "\n"
