@@ -48,7 +48,12 @@ public struct Builder: Sendable {
 
     /// Reads and checks everything, writing nothing: what `check` runs and
     /// what `build` runs first.
-    func load(clock: inout StageClock) async throws(BuildFailure) -> Loaded {
+    ///
+    /// With the last build's cache, the check that no two outputs share a
+    /// path is left out when it cannot find anything new: the same
+    /// structure, pages and front matter give the same paths as that build,
+    /// which succeeded.
+    func load(clock: inout StageClock, previous: BuildCache? = nil) async throws(BuildFailure) -> Loaded {
         let content = rootURL.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -76,12 +81,18 @@ public struct Builder: Sendable {
         case .success(let loaded): theme = loaded
         case .failure(let failure): throw BuildFailure(diagnostics + failure.diagnostics)
         }
-        diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath))
+        let structure = SiteStructure.key(root: rootURL, options: options, outputPath: outputURL.path, tree: tree, parsed: parsed, site: site)
+        let samePaths = previous.map { cache in
+            let comparison = ChangePlan.Comparison(site: site, fingerprints: parsed.fingerprints, cache: cache)
+            return cache.structure == structure && comparison.samePages && comparison.sameFrontMatter
+        } ?? false
+        if !samePaths {
+            diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath))
+        }
         clock.lap("templates")
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw BuildFailure(diagnostics)
         }
-        let structure = SiteStructure.key(root: rootURL, options: options, outputPath: outputURL.path, tree: tree, parsed: parsed, site: site)
         return Loaded(
             site: site, theme: theme, warnings: diagnostics, fingerprints: parsed.fingerprints, structure: structure,
             pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), parsed: parsed
@@ -122,9 +133,9 @@ public struct Builder: Sendable {
             return (report, nil)
         }
         clock.lap("check for changes")
-        let loaded = try await load(clock: &clock)
-        let site = loaded.site
         let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
+        let loaded = try await load(clock: &clock, previous: previousCache)
+        let site = loaded.site
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
         if case .nothing(let cache) = plan {
             // Files were touched but no page's bytes changed: the output stands.

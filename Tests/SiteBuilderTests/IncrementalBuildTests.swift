@@ -143,6 +143,21 @@ import Testing
         try await Self.expectSameAsClean(site)
     }
 
+    @Test func anEditThatMakesTwoOutputsShareAPathIsStillAnError() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        // A body edit skips the check (nothing can clash that did not before); a new alias does not.
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "region: [吉林省, 辽源市]", with: "region: [吉林省, 辽源市]\naliases: [/news/xiamen/]") }
+        let before = site.snapshot("public")
+        do {
+            try await site.build()
+            Issue.record("the build should fail: two outputs on news/xiamen/index.html")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("public/news/xiamen/index.html") && $0.location?.file == "content/news/liaoyuan.md" })
+        }
+        #expect(site.snapshot("public") == before)
+    }
+
     @Test func theSearchIndexFollowsBodiesEvenWhenItsShardCountChanges() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()

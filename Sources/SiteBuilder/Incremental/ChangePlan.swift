@@ -19,22 +19,32 @@ enum ChangePlan: Sendable {
             self = .everything
             return
         }
-        var samePages = cache.entries.count == site.pages.count
-        var sameFrontMatter = true
-        var sameContent = true
-        for (index, page) in site.pages.enumerated() where samePages {
-            let entry = cache.entries[index]
-            guard entry.id == page.id, let now = loaded.fingerprints[page.id] else {
-                samePages = false
-                break
-            }
-            if now.content != entry.fingerprint.content { sameContent = false }
-            if now.frontMatter != entry.fingerprint.frontMatter { sameFrontMatter = false }
-        }
-        if samePages && sameContent {
+        let comparison = Comparison(site: site, fingerprints: loaded.fingerprints, cache: cache)
+        if comparison.samePages && comparison.sameContent {
             self = .nothing(cache)
         } else {
-            self = .incremental(cache, outputsMayComeOrGo: !(samePages && sameFrontMatter))
+            self = .incremental(cache, outputsMayComeOrGo: !(comparison.samePages && comparison.sameFrontMatter))
+        }
+    }
+
+    /// The published pages now against the cache's: the same ones in the
+    /// same order, and whether their front matter and whole files are the same.
+    struct Comparison {
+        var samePages: Bool
+        var sameFrontMatter = true
+        var sameContent = true
+
+        init(site: Site, fingerprints: [String: PageFingerprint], cache: BuildCache) {
+            samePages = cache.entries.count == site.pages.count
+            for (index, page) in site.pages.enumerated() where samePages {
+                let entry = cache.entries[index]
+                guard entry.id == page.id, let now = fingerprints[page.id] else {
+                    samePages = false
+                    break
+                }
+                if now.content != entry.fingerprint.content { sameContent = false }
+                if now.frontMatter != entry.fingerprint.frontMatter { sameFrontMatter = false }
+            }
         }
     }
 }
