@@ -28,7 +28,6 @@ struct Site: Sendable {
     var honours: [Term]
     var years: [Term]
     var authors: [Term]
-    var people: [Person]
     /// For each profile page: the rosters that name the person.
     var rostersNaming: [Int: [Int]]
     /// For each roster member with a profile: the profile page (by slug).

@@ -128,7 +128,6 @@ struct SiteAssembler {
         for key in rostersNaming.keys { rostersNaming[key]?.sort { Self.newer(pages[$0], pages[$1]) } }
         diagnostics += Self.strokeTableGaps(pages)
 
-        let people = Self.people(pages: pages, profileBySlug: profileBySlug)
         let related = Self.related(pages: pages, tags: tags, newestFirst: newestFirst)
 
         var resourceOutputs: [String: String] = [:]
@@ -148,7 +147,7 @@ struct SiteAssembler {
             config: parsed.config, home: parsed.home, sections: sections, pages: pages, pageIndexByID: indexByID,
             unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections, topSections: topSections,
             newestFirst: newestFirst, tags: tags, regions: regions, honours: honours, years: years, authors: authors,
-            people: people, rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: previous, next: next,
+            rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: previous, next: next,
             related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
         )
         return (site, diagnostics)

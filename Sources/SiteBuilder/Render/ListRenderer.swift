@@ -261,7 +261,11 @@ struct ListRenderer: Sendable {
     private func people() -> Output {
         var groups: [(initial: String, people: [TemplateValue])] = []
         var groupIndex: [String: Int] = [:]
-        for person in site.people {
+        // Made here, for the one page that shows it, rather than with the
+        // site: a build that does not render this page (most incremental
+        // ones) does not pay for sorting every name.
+        let people = SiteAssembler.people(pages: site.pages, profileBySlug: site.profileBySlug)
+        for person in people {
             let initial = person.pinyinInitial.map(String.init) ?? "#"
             let honours: [TemplateValue] = person.honours.map { honour in
                 .object([
@@ -287,7 +291,7 @@ struct ListRenderer: Sendable {
         let url = URLPath(["people"])
         let context = views.root(title: "人物", url: url, description: "光荣榜和劳模风采中的人物", section: "people", extra: [
             "groups": .list(groups.map { .object(["initial": .string($0.initial), "people": .list($0.people)]) }),
-            "stroke_groups": .list(strokeGroups()),
+            "stroke_groups": .list(strokeGroups(people)),
             "breadcrumbs": .list([.object(["title": .string("首页"), "url": .string(site.config.basePath)])]),
         ])
         return Output(path: url.outputFile, template: "people", context: context)
@@ -295,9 +299,9 @@ struct ListRenderer: Sendable {
 
     /// The same people in the order of official name lists (按姓氏笔画), grouped
     /// by the stroke count of the name's first character.
-    private func strokeGroups() -> [TemplateValue] {
+    private func strokeGroups(_ people: [Person]) -> [TemplateValue] {
         var groups: [(label: String, people: [TemplateValue])] = []
-        for person in NameSorter.sorted(site.people, by: .stroke, name: \.name) {
+        for person in NameSorter.sorted(people, by: .stroke, name: \.name) {
             let label = person.name.first.flatMap(Strokes.count(of:)).map { "\($0)画" } ?? "其他"
             let value: TemplateValue = .object([
                 "name": .string(person.name),
