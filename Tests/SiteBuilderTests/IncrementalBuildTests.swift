@@ -9,13 +9,28 @@ import Testing
 @Suite(.serialized) struct IncrementalBuildTests {
     /// The output of a clean build of the site's current sources, in a
     /// folder of its own (so the site's own cache and output stay as they are).
-    static func cleanBuild(of site: TemporarySite, _ configure: (inout BuildOptions) -> Void = { _ in }) async throws -> [String: Data] {
+    static func cleanBuild(
+        of site: TemporarySite, _ configure: (inout BuildOptions) -> Void = { _ in }
+    ) async throws -> (files: [String: Data], folders: Set<String>) {
         let copy = try TemporarySite([:])
         for folder in ["content", "templates"] where site.exists(folder) {
             try FileManager.default.copyItem(at: site.root.appendingPathComponent(folder), to: copy.root.appendingPathComponent(folder))
         }
         try await copy.build(configure)
-        return copy.snapshot("public")
+        return (copy.snapshot("public"), folders(copy, "public"))
+    }
+
+    /// Every folder below `folder`, relative to it: an update must not leave
+    /// an empty one behind where a clean build has none.
+    static func folders(_ site: TemporarySite, _ folder: String) -> Set<String> {
+        let base = site.root.appendingPathComponent(folder).path
+        var result: Set<String> = []
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return result }
+        while let relative = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder), isFolder.boolValue { result.insert(relative) }
+        }
+        return result
     }
 
     static func inode(_ site: TemporarySite, _ path: String) -> UInt64? {
@@ -27,9 +42,11 @@ import Testing
     static func expectSameAsClean(_ site: TemporarySite, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let clean = try await cleanBuild(of: site)
         let built = site.snapshot("public")
-        #expect(built.keys.sorted() == clean.keys.sorted(), sourceLocation: sourceLocation)
-        let differing = built.keys.filter { built[$0] != clean[$0] }.sorted()
+        #expect(built.keys.sorted() == clean.files.keys.sorted(), sourceLocation: sourceLocation)
+        let differing = built.keys.filter { built[$0] != clean.files[$0] }.sorted()
         #expect(differing.isEmpty, "files differing from a clean build: \(differing)", sourceLocation: sourceLocation)
+        let folders = Self.folders(site, "public")
+        #expect(folders == clean.folders, "folders only here: \(folders.subtracting(clean.folders).sorted()), only in the clean build: \(clean.folders.subtracting(folders).sorted())", sourceLocation: sourceLocation)
     }
 
     func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {
@@ -90,6 +107,7 @@ import Testing
         )
         try await site.build()
         #expect(!site.exists("public/news/new-page/index.html"))
+        #expect(!site.exists("public/news/new-page"))
         try await Self.expectSameAsClean(site)
         // Removed: its page, alias and tag page go.
         try site.remove("content/news/renamed.md")
@@ -97,6 +115,10 @@ import Testing
         try await site.build()
         #expect(!site.exists("public/old/new-page/index.html"))
         #expect(!site.exists("public/tags/职工书屋/index.html"))
+        // Their folders too: a clean build has none of them.
+        #expect(!site.exists("public/old"))
+        #expect(!site.exists("public/tags/职工书屋"))
+        #expect(!site.exists("public/news/renamed"))
         try await Self.expectSameAsClean(site)
         // A draft published, then a roster's member linked to a profile.
         try edit(site, "content/news/draft.md") { $0.replacingOccurrences(of: "draft: true\n", with: "") }

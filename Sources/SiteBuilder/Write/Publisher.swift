@@ -115,6 +115,12 @@ struct Publisher: Sendable {
             let target = output.path + "/" + path
             if entry.hasPrefix("-") {
                 unlink(target)
+                // Folders left empty go too, as a full build would not make
+                // them: a server answers a bare folder with 403, not the 404 page.
+                var folder = parts.dropLast()
+                while !folder.isEmpty, rmdir(output.path + "/" + folder.joined(separator: "/")) == 0 {
+                    folder = folder.dropLast()
+                }
                 continue
             }
             let source = staging.path + "/" + path
