@@ -15,6 +15,8 @@ extension Builder {
         var cache: BuildCache?
         /// Output files to delete (incremental renders only).
         var removals: [String] = []
+        /// The cache's search records are in the new records file.
+        var recordsInNewFile = false
     }
 
     /// An incremental render: from the last build's cache (whose structure
@@ -114,10 +116,10 @@ extension Builder {
         var search = SearchOutcome()
         if options.search {
             if let increment {
-                search = try updateSearchIndex(
+                search = compactingRecords(try updateSearchIndex(
                     site, increment: increment, previous: previous, rendered: Array(zip(pagesToRender, rendered)),
                     searchNumbers: searchNumbers, writer: writer
-                )
+                ))
             } else {
                 search = try writeSearchIndex(site, digests: &digests, writer: writer, keepingRecords: loaded != nil)
             }
@@ -182,7 +184,7 @@ extension Builder {
             sections: report.sections, taxonomyPages: report.taxonomyPages, filesWritten: report.filesWritten,
             filesCopied: report.filesCopied, searchFiles: report.searchFiles, searchBytes: report.searchBytes
         )
-        return Rendering(report: report, cache: cache, removals: removals)
+        return Rendering(report: report, cache: cache, removals: removals, recordsInNewFile: search.recordsInNewFile)
     }
 
     /// Which pages to render: all, or those whose key changed; with the
@@ -254,6 +256,37 @@ extension Builder {
         var state: BuildCache.SearchState?
         /// Shards a smaller index no longer has.
         var staleShards: [String] = []
+        /// The records are in the new records file, to be put in place once
+        /// the output is published (`BuildCache.adoptNewRecords`).
+        var recordsInNewFile = false
+    }
+
+    /// Incremental builds append records and leave the old ones: once the
+    /// file holds more than twice what the pages use, the live records are
+    /// copied to a new file, adopted when the output is published.
+    private func compactingRecords(_ outcome: SearchOutcome) -> SearchOutcome {
+        guard let locations = outcome.recordLocations else { return outcome }
+        let live = locations.reduce(0) { $0 + $1.length }
+        guard let reader = SearchRecordStore.Reader(path: BuildCache.recordsFile(in: stateFolder)) else { return outcome }
+        defer { reader.close() }
+        guard reader.size > 2 * live + (1 << 20),
+              var appender = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(in: stateFolder), truncating: true)
+        else { return outcome }
+        var compacted = locations
+        for (index, location) in locations.enumerated() {
+            guard let bytes = reader.storedBytes(offset: location.offset, length: location.length),
+                  let moved = appender.append(stored: bytes) else {
+                appender.close()
+                return outcome
+            }
+            compacted[index] = moved
+        }
+        appender.close()
+        guard !appender.failed else { return outcome }
+        var result = outcome
+        result.recordLocations = compacted
+        result.recordsInNewFile = true
+        return result
     }
 
     /// Inverts the pages' search records (newest page first, each record
@@ -284,7 +317,8 @@ extension Builder {
         let kept = store.map { !$0.failed } ?? false
         return SearchOutcome(
             files: summary.shards + 1 + site.pages.count, bytes: summary.bytes + fragmentBytes, recordLocations: kept ? locations : nil,
-            state: BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing, bytes: summary.bytes)
+            state: BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing, bytes: summary.bytes),
+            recordsInNewFile: kept
         )
     }
 

@@ -167,6 +167,7 @@ public struct Builder: Sendable {
                 // build killed after publishing must not leave it to the next one.
                 BuildCache.remove(from: stateFolder)
                 try publisher.commitChanges(removing: rendering.removals)
+                if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
             } else {
                 rendering = try await render(
                     site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
@@ -174,7 +175,7 @@ public struct Builder: Sendable {
                 )
                 BuildCache.remove(from: stateFolder)
                 try publisher.publish()
-                if rendering.cache != nil { BuildCache.adoptNewRecords(in: stateFolder) }
+                if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
             }
             clock.lap("publish")
             var report = rendering.report

@@ -362,6 +362,26 @@ struct SeededRandom {
         #expect(BuildCache(decoding: wrongVersion) == nil)
     }
 
+    @Test func theRecordsFileIsCompactedWhenMostOfItIsStale() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let path = site.root.appendingPathComponent(".unionpress/search-records").path
+        // What many incremental builds would leave: records no page uses any more.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: 7, count: 2 << 20))
+        try handle.close()
+        try site.write("content/news/liaoyuan.md", (site.read("content/news/liaoyuan.md") ?? "") + "\n\n职工书屋。\n")
+        #expect(try await site.build().changedPages == 1)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(size < 1 << 20)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // The cache points into the compacted file: the next update reads the right records.
+        try site.write("content/news/liaoyuan.md", (site.read("content/news/liaoyuan.md") ?? "").replacingOccurrences(of: "职工书屋", with: "劳模工作室"))
+        #expect(try await site.build().changedPages == 1)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+
     @Test func aDamagedCacheOnDiskMeansAFullBuildThatMatches() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()

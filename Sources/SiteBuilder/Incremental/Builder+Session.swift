@@ -99,6 +99,7 @@ extension Builder {
             // The cache on disk is for the output as it was.
             BuildCache.remove(from: stateFolder)
             try publisher.commitChanges(removing: rendering.removals)
+            if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
             clock.lap("publish")
             var report = rendering.report
             report.timings = clock

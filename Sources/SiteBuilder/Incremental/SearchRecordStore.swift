@@ -33,8 +33,12 @@ struct SearchRecordStore {
 
         /// The record's offset and length; nil once a write failed.
         mutating func append(_ record: SearchRecord) -> (offset: Int, length: Int)? {
+            append(stored: record.stored())
+        }
+
+        /// A record already in its stored form.
+        mutating func append(stored bytes: [UInt8]) -> (offset: Int, length: Int)? {
             guard !failed else { return nil }
-            let bytes = record.stored()
             pending += bytes
             defer { offset += bytes.count }
             if pending.count >= Self.pieceBytes { flush() }
@@ -62,8 +66,19 @@ struct SearchRecordStore {
         }
 
         func record(offset: Int, length: Int) -> SearchRecord? {
+            storedBytes(offset: offset, length: length).flatMap(SearchRecord.init(stored:))
+        }
+
+        /// A record as stored, not decoded.
+        func storedBytes(offset: Int, length: Int) -> [UInt8]? {
             guard offset >= 0 else { return nil }
-            return CacheFile.read(descriptor, offset: offset, length: length).flatMap(SearchRecord.init(stored:))
+            return CacheFile.read(descriptor, offset: offset, length: length)
+        }
+
+        /// The file's size in bytes.
+        var size: Int {
+            var info = stat()
+            return fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
         }
 
         func close() {
