@@ -1,7 +1,8 @@
-/// LEB128 variable-length integers, the index files' only number format.
-enum Varint {
+/// LEB128 variable-length integers, the index files' only number format
+/// (the site builder's cache uses them too).
+public enum Varint {
     @inline(__always)
-    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+    public static func append(_ value: UInt64, to bytes: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -13,18 +14,21 @@ enum Varint {
 
 /// Reads varints and byte runs from index files; `nil` on truncated or
 /// malformed input instead of trapping.
-struct ByteReader {
+public struct ByteReader {
     let bytes: [UInt8]
     var offset: Int
 
-    init(_ bytes: [UInt8], offset: Int = 0) {
+    public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
-    var isAtEnd: Bool { offset >= bytes.count }
+    public var isAtEnd: Bool { offset >= bytes.count }
 
-    mutating func varint() -> UInt64? {
+    /// Bytes not read yet.
+    public var remaining: Int { bytes.count - offset }
+
+    public mutating func varint() -> UInt64? {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
@@ -37,13 +41,13 @@ struct ByteReader {
         return nil
     }
 
-    mutating func byte() -> UInt8? {
+    public mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+    public mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
         guard count >= 0, count <= bytes.count - offset else { return nil }
         defer { offset += count }
         return bytes[offset..<(offset + count)]

@@ -181,8 +181,7 @@ extension Builder {
         }
         let cache = BuildCache(
             structure: loaded.structure, outputStamp: 0, entries: entries, listKeys: listKeys, search: search.state,
-            sections: report.sections, taxonomyPages: report.taxonomyPages, filesWritten: report.filesWritten,
-            filesCopied: report.filesCopied, searchFiles: report.searchFiles, searchBytes: report.searchBytes
+            taxonomyPages: report.taxonomyPages
         )
         return Rendering(report: report, cache: cache, removals: removals, recordsInNewFile: search.recordsInNewFile)
     }

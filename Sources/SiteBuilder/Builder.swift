@@ -142,11 +142,11 @@ public struct Builder: Sendable {
             if loaded.warnings.isEmpty {
                 BuildState(
                     fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
-                    pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages
+                    pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages
                 ).save(in: stateFolder)
             }
             var report = BuildReport(
-                pages: site.pages.count, sections: cache.sections, taxonomyPages: cache.taxonomyPages,
+                pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages,
                 filesWritten: 0, filesCopied: 0, diagnostics: loaded.warnings
             )
             report.timings = clock
@@ -158,27 +158,22 @@ public struct Builder: Sendable {
         } catch {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
-        do {
-            let rendering: Rendering
+        return try await discardingOnFailure(publisher) {
+            let published: Rendering
+            var inPlace = false
             if case .incremental(let previous, let outputsMayComeOrGo) = plan,
                let incremental = try await renderIncrementally(loaded, cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock) {
-                rendering = incremental
-                // Before the output changes, the cache that describes it goes: a
-                // build killed after publishing must not leave it to the next one.
-                BuildCache.remove(from: stateFolder)
-                try publisher.commitChanges(removing: rendering.removals)
-                if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
+                published = incremental
+                inPlace = true
             } else {
-                rendering = try await render(
+                published = try await render(
                     site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
                     warnings: loaded.warnings, clock: &clock, cacheFor: loaded
                 )
-                BuildCache.remove(from: stateFolder)
-                try publisher.publish()
-                if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
             }
+            try publish(published, with: publisher, inPlace: inPlace)
             clock.lap("publish")
-            var report = rendering.report
+            var report = published.report
             report.timings = clock
             guard let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
             // With warnings, the next build runs again to show them; the cache still serves it.
@@ -188,10 +183,32 @@ public struct Builder: Sendable {
                     pages: report.pages, sections: report.sections, taxonomyPages: report.taxonomyPages
                 ).save(in: stateFolder)
             }
-            guard var cache = rendering.cache else { return (report, nil) }
+            guard var cache = published.cache else { return (report, nil) }
             cache.outputStamp = stamp
             cache.save(in: stateFolder)
             return (report, BuildMemory(loaded: loaded, cache: cache))
+        }
+    }
+
+    /// Puts a rendering in place: changed files one by one for an
+    /// incremental one, the folder swap otherwise. The cache describing the
+    /// old output goes first, so a build killed after publishing never
+    /// leaves it to the next one.
+    func publish(_ rendering: Rendering, with publisher: Publisher, inPlace: Bool) throws {
+        BuildCache.remove(from: stateFolder)
+        if inPlace {
+            try publisher.commitChanges(removing: rendering.removals)
+        } else {
+            try publisher.publish()
+        }
+        if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
+    }
+
+    /// Runs what writes into the staging folder; on any failure the staging
+    /// folder goes and the error is a build failure.
+    func discardingOnFailure<T>(_ publisher: Publisher, _ body: () async throws -> T) async throws(BuildFailure) -> T {
+        do {
+            return try await body()
         } catch let failure as BuildFailure {
             publisher.discard()
             throw failure
@@ -203,7 +220,7 @@ public struct Builder: Sendable {
 
     /// An incremental render into the staging folder, or nil when the cache
     /// cannot serve it (the staging folder is then empty again, for a full render).
-    private func renderIncrementally(
+    func renderIncrementally(
         _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, publisher: Publisher, clock: inout StageClock
     ) async throws -> Rendering? {
         do {

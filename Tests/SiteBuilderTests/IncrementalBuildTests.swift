@@ -344,8 +344,7 @@ struct SeededRandom {
         )
         let cache = BuildCache(
             structure: 42, outputStamp: 99, entries: [entry, entry], listKeys: ["index.html": 5, "tags/安全生产/index.html": .max],
-            search: BuildCache.SearchState(shardCount: 12, sizing: 140_000, bytes: 150_000),
-            sections: 5, taxonomyPages: 68, filesWritten: 100, filesCopied: 3, searchFiles: 30, searchBytes: 200_000
+            search: BuildCache.SearchState(shardCount: 12, sizing: 140_000, bytes: 150_000), taxonomyPages: 68
         )
         let bytes = cache.encoded()
         let decoded = try #require(BuildCache(decoding: bytes))

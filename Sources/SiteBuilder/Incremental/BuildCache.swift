@@ -11,7 +11,7 @@ import Glibc
 /// changed (or all of them when the index must be written anew), so loading
 /// the cache stays cheap.
 struct BuildCache: Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// One published page, in the site's page order.
     struct Entry: Sendable {
@@ -51,13 +51,9 @@ struct BuildCache: Sendable {
     /// Each list output's key (`ListRenderer.key`), by output path.
     var listKeys: [String: UInt64]
     var search: SearchState?
-    /// The last full report's counts, which a change to page bodies keeps.
-    var sections: Int
+    /// How many taxonomy pages the last build wrote, for the report of a
+    /// build that finds nothing to do.
     var taxonomyPages: Int
-    var filesWritten: Int
-    var filesCopied: Int
-    var searchFiles: Int
-    var searchBytes: Int
 
     /// `folder`: the build's state folder (`Builder.stateFolder`).
     static func file(in folder: String) -> String { folder + "/build-cache" }
@@ -74,7 +70,7 @@ struct BuildCache: Sendable {
         out.int(Self.formatVersion)
         out.number(structure)
         out.number(outputStamp)
-        for count in [sections, taxonomyPages, filesWritten, filesCopied, searchFiles, searchBytes] { out.int(count) }
+        out.int(taxonomyPages)
         out.int(search == nil ? 0 : 1)
         if let search {
             out.int(search.shardCount)
@@ -106,31 +102,19 @@ struct BuildCache: Sendable {
         return out.bytes
     }
 
-    init(
-        structure: UInt64, outputStamp: UInt64, entries: [Entry], listKeys: [String: UInt64], search: SearchState?,
-        sections: Int, taxonomyPages: Int, filesWritten: Int, filesCopied: Int, searchFiles: Int, searchBytes: Int
-    ) {
+    init(structure: UInt64, outputStamp: UInt64, entries: [Entry], listKeys: [String: UInt64], search: SearchState?, taxonomyPages: Int) {
         self.structure = structure
         self.outputStamp = outputStamp
         self.entries = entries
         self.listKeys = listKeys
         self.search = search
-        self.sections = sections
         self.taxonomyPages = taxonomyPages
-        self.filesWritten = filesWritten
-        self.filesCopied = filesCopied
-        self.searchFiles = searchFiles
-        self.searchBytes = searchBytes
     }
 
     init?(decoding bytes: [UInt8]) {
         var reader = CacheReader(bytes)
         guard reader.int() == Self.formatVersion, let structure = reader.number(), let outputStamp = reader.number() else { return nil }
-        var counts: [Int] = []
-        for _ in 0..<6 {
-            guard let count = reader.int() else { return nil }
-            counts.append(count)
-        }
+        guard let taxonomyPages = reader.int() else { return nil }
         var search: SearchState?
         switch reader.int() {
         case 0: search = nil
@@ -170,9 +154,7 @@ struct BuildCache: Sendable {
         }
         guard reader.isAtEnd else { return nil }
         self.init(
-            structure: structure, outputStamp: outputStamp, entries: entries, listKeys: listKeys, search: search,
-            sections: counts[0], taxonomyPages: counts[1], filesWritten: counts[2], filesCopied: counts[3],
-            searchFiles: counts[4], searchBytes: counts[5]
+            structure: structure, outputStamp: outputStamp, entries: entries, listKeys: listKeys, search: search, taxonomyPages: taxonomyPages
         )
     }
 

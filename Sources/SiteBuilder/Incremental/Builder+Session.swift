@@ -14,7 +14,7 @@ extension Builder {
         if let memory, let changedPaths, let update = reread(changedPaths, memory: memory) {
             guard update.contentChanged else {
                 var report = BuildReport(
-                    pages: memory.loaded.site.pages.count, sections: memory.cache.sections, taxonomyPages: memory.cache.taxonomyPages,
+                    pages: memory.loaded.site.pages.count, sections: memory.loaded.site.sections.count, taxonomyPages: memory.cache.taxonomyPages,
                     filesWritten: 0, filesCopied: 0, diagnostics: []
                 )
                 report.upToDate = true
@@ -85,33 +85,23 @@ extension Builder {
         let publisher = Publisher(output: outputURL)
         do {
             try publisher.prepare()
-            let rendering: Rendering
-            do {
-                rendering = try await render(
-                    loaded.site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
-                    warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
-                    increment: Increment(cache: cache, outputsMayComeOrGo: frontMatterChanged, previousOutput: publisher.output.path)
-                )
-            } catch is CacheUnusable {
+        } catch {
+            throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
+        }
+        return try await discardingOnFailure(publisher) {
+            guard let rendering = try await renderIncrementally(
+                loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, publisher: publisher, clock: &clock
+            ) else {
                 publisher.discard()
                 return nil
             }
-            // The cache on disk is for the output as it was.
-            BuildCache.remove(from: stateFolder)
-            try publisher.commitChanges(removing: rendering.removals)
-            if rendering.recordsInNewFile { BuildCache.adoptNewRecords(in: stateFolder) }
+            try publish(rendering, with: publisher, inPlace: true)
             clock.lap("publish")
             var report = rendering.report
             report.timings = clock
             guard var newCache = rendering.cache, let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
             newCache.outputStamp = stamp
             return (report, BuildMemory(loaded: loaded, cache: newCache))
-        } catch let failure as BuildFailure {
-            publisher.discard()
-            throw failure
-        } catch {
-            publisher.discard()
-            throw BuildFailure([.error("cannot write the site: \(error)")])
         }
     }
 }

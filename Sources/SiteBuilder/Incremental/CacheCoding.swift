@@ -1,25 +1,17 @@
-/// The byte format of the build cache: LEB128 numbers and length-prefixed
-/// bytes. Reading never traps: a damaged or truncated cache reads as nil,
-/// and the build then starts from scratch.
+import SearchIndex
+
+/// The byte format of the build cache: LEB128 numbers (the search index's
+/// `Varint`) and length-prefixed text. Reading never traps: a damaged or
+/// truncated cache reads as nil, and the build then starts from scratch.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
     mutating func number(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
+        Varint.append(value, to: &bytes)
     }
 
     mutating func int(_ value: Int) {
         number(UInt64(bitPattern: Int64(value)))
-    }
-
-    mutating func data(_ value: [UInt8]) {
-        int(value.count)
-        bytes += value
     }
 
     mutating func string(_ value: String) {
@@ -29,26 +21,16 @@ struct CacheWriter {
 }
 
 struct CacheReader {
-    private let bytes: [UInt8]
-    private var offset = 0
+    private var reader: ByteReader
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        reader = ByteReader(bytes)
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { reader.isAtEnd }
 
     mutating func number() -> UInt64? {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
-        }
-        return nil
+        reader.varint()
     }
 
     mutating func int() -> Int? {
@@ -58,19 +40,12 @@ struct CacheReader {
     /// A count of items still to read: never more than the bytes left, so a
     /// damaged count cannot ask for a huge allocation.
     mutating func count() -> Int? {
-        guard let value = int(), value >= 0, value <= bytes.count - offset else { return nil }
+        guard let value = int(), value >= 0, value <= reader.remaining else { return nil }
         return value
     }
 
-    mutating func data() -> [UInt8]? {
-        guard let length = count() else { return nil }
-        defer { offset += length }
-        return Array(bytes[offset..<(offset + length)])
-    }
-
     mutating func string() -> String? {
-        guard let length = count() else { return nil }
-        defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        guard let length = count(), let bytes = reader.take(length) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
