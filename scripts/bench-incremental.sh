@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Times incremental rebuilds on a generated corpus (default 10,000 pages):
+# `unionpress build` with nothing changed, after a body edit and after a
+# title edit, then the same edits under `unionpress serve` (its own report).
+# Each case runs 3 times; the corpus is copied to a scratch folder first.
+#
+#   scripts/bench-incremental.sh          # 10,000 pages
+#   scripts/bench-incremental.sh 1000
+#   BENCH_CACHE=/dev/shm/ssg-bench scripts/bench-incremental.sh   # corpus on tmpfs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+CACHE=${BENCH_CACHE:-/tmp/ssg-bench}
+swift build -c release --product unionpress >/dev/null
+binary="$(swift build -c release --show-bin-path)/unionpress"
+corpus="$CACHE/corpus-$N-s1"
+if [ ! -d "$corpus/content" ]; then
+  mkdir -p "$CACHE"
+  python3 Benchmarks/compare/gen_corpus.py --pages "$N" --out "$corpus" --seed 1
+fi
+work=$(mktemp -d "$CACHE/incremental.XXXXXX")
+trap 'kill "${serve_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cp -r "$corpus/content" "$work/content"
+cd "$work"
+page=$(find content -name '*.md' ! -name '_index.md' | sort | sed -n '500p')
+echo "== $N pages; the edited page: $page"
+
+seconds() { local start end; start=$(date +%s%N); "$@" >/dev/null; end=$(date +%s%N); echo "scale=3; ($end - $start) / 1000000000" | bc; }
+"$binary" build --quiet
+echo "full build:      $(seconds "$binary" build --force --quiet) s"
+for run in 1 2 3; do echo "nothing changed: $(seconds "$binary" build --quiet) s"; done
+for run in 1 2 3; do
+  echo "第${run}段新增的正文。" >> "$page"
+  echo "body edit:       $(seconds "$binary" build --quiet) s"
+done
+for run in 1 2 3; do
+  sed -i "s/^title: \(.*\)$/title: \1（${run}）/" "$page"
+  echo "title edit:      $(seconds "$binary" build --quiet) s"
+done
+
+"$binary" serve --port 0 > serve.log 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 600); do grep -q '^serving at' serve.log && break; sleep 0.5; done
+for run in 1 2 3; do echo "serve 第${run}段。" >> "$page"; sleep 2; done
+for run in 1 2 3; do sed -i "s/^title: \(.*\)$/title: \1（S${run}）/" "$page"; sleep 3; done
+echo "serve (3 body edits, then 3 title edits):"
+grep -E '^(updated|built)' serve.log | sed 's/^/  /'
