@@ -19,4 +19,7 @@ public struct BuildReport: Sendable {
     /// lists rendered again; nil for a full build.
     public var changedPages: Int?
     public var changedLists = 0
+    /// The build started from the last build's site snapshot: only page
+    /// bodies had changed, and no other page was read.
+    public var fromSnapshot = false
 }

@@ -79,14 +79,18 @@ extension Builder {
 
         options.progress?("rendering lists and indexes")
         let newSummaries: Set<Int> = bodiesOnly ? Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary }) : []
-        let listRenderer = ListRenderer(site: site, views: views, library: theme.library, digests: digests)
-        // After body edits that kept every summary, no list can have changed.
+        // After body edits that kept every summary, no list can have changed:
+        // no list entry is even made.
         let listsUnchanged = bodiesOnly && newSummaries.isEmpty
-        let pagedLists = listsUnchanged ? [] : listRenderer.pagedLists()
-        let (listPaths, listKeys, jobsToRender) = listsUnchanged
-            ? ([], increment?.cache.listKeys ?? [:], [])
-            : chooseLists(listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, keys: keys)
+        let listRenderer = listsUnchanged ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests)
+        let pagedLists = listRenderer?.pagedLists() ?? []
+        let (listPaths, listKeys, jobsToRender) = if let listRenderer {
+            chooseLists(listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, keys: keys)
+        } else {
+            ([], increment?.cache.listKeys ?? [:], [ListRenderer.Job]())
+        }
         let listResults = await ParallelMap.map(jobsToRender, workers: workerCount) { job -> Result<[UnresolvedName], BuildFailure> in
+            guard let listRenderer else { return .success([]) }
             do {
                 let output = try listRenderer.render(job, lists: pagedLists)
                 try writer.write(output.path, output.text)

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SearchIndex
 import SiteModel
 import Templates
@@ -101,12 +104,14 @@ public struct Builder: Sendable {
 
     /// Builds the site into the output folder.
     public func build() async throws(BuildFailure) -> BuildReport {
-        try await buildRemembering().report
+        try await buildRemembering(fromSnapshot: true).report
     }
 
     /// `build`, also returning what it read and rendered, for the next build
     /// of a `serve` session (nil when the build stopped early: nothing changed).
-    func buildRemembering() async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
+    /// `fromSnapshot`: when only page bodies changed, build from the last
+    /// build's site snapshot (`buildFromSnapshot`), which returns no memory.
+    func buildRemembering(fromSnapshot: Bool = false) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
         try checkOutputLocation()
         let publisher = Publisher(output: outputURL)
         if let reason = publisher.reasonNotToReplace() {
@@ -118,9 +123,19 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot clean up after an earlier build in \(options.output): \(error.localizedDescription)")])
         }
         var clock = StageClock()
-        let fingerprint = BuildState.fingerprint(root: rootURL, options: [
+        // The last build's cache and site snapshot are decoded while the
+        // sources are walked (abandoned if nothing changed): on a build after
+        // one edit, they are most of the time.
+        let fromSnapshot = fromSnapshot && !options.force && access(SourceStamps.file(in: stateFolder), F_OK) == 0
+        async let loadingSnapshot = fromSnapshot ? SiteSnapshot.load(from: stateFolder) : nil
+        async let loadingCache = options.force ? nil : BuildCache.load(from: stateFolder)
+        let stateOptions = [
             "drafts \(options.includeDrafts)", "future \(options.includeFuture)", "base \(options.baseURL ?? "")", "output \(outputURL.path)",
-        ])
+        ]
+        var walked: SourceStamps? = SourceStamps()
+        let fingerprint = BuildState.fingerprint(root: rootURL, options: stateOptions, stamps: &walked)
+        var stamps = walked ?? SourceStamps()
+        stamps.optionsKey = SiteStructure.optionsKey(options, outputPath: outputURL.path)
         if !options.force, let saved = BuildState.load(from: stateFolder), saved.fingerprint == fingerprint,
            BuildState.stamp(of: outputURL.path) == saved.outputStamp, options.now < saved.validUntil {
             clock.lap("check for changes")
@@ -133,7 +148,11 @@ public struct Builder: Sendable {
             return (report, nil)
         }
         clock.lap("check for changes")
-        let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
+        let previousCache = await loadingCache
+        if fromSnapshot, let snapshot = await loadingSnapshot, let previousCache,
+           let report = try await buildFromSnapshot(stamps, snapshot: snapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock) {
+            return (report, nil)
+        }
         let loaded = try await load(clock: &clock, previous: previousCache)
         let site = loaded.site
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
@@ -144,6 +163,7 @@ public struct Builder: Sendable {
                     fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
                     pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages
                 ).save(in: stateFolder)
+                saveSnapshot(of: loaded, stamps: stamps)
             }
             var report = BuildReport(
                 pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages,
@@ -186,6 +206,7 @@ public struct Builder: Sendable {
             guard var cache = published.cache else { return (report, nil) }
             cache.outputStamp = stamp
             cache.save(in: stateFolder)
+            if report.diagnostics.isEmpty { saveSnapshot(of: loaded, stamps: stamps) }
             return (report, BuildMemory(loaded: loaded, cache: cache))
         }
     }
@@ -195,6 +216,7 @@ public struct Builder: Sendable {
     /// old output goes first, so a build killed after publishing never
     /// leaves it to the next one.
     func publish(_ rendering: Rendering, with publisher: Publisher, inPlace: Bool) throws {
+        SourceStamps.remove(from: stateFolder)
         BuildCache.remove(from: stateFolder)
         if inPlace {
             try publisher.commitChanges(removing: rendering.removals)

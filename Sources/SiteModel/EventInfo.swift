@@ -4,6 +4,12 @@ public struct EventInfo: Sendable, Hashable {
         public var source: ResourceReference
         public var caption: String?
         public var credit: String?
+
+        public init(source: ResourceReference, caption: String?, credit: String?) {
+            self.source = source
+            self.caption = caption
+            self.credit = credit
+        }
     }
 
     public var start: PageDate?
@@ -11,4 +17,12 @@ public struct EventInfo: Sendable, Hashable {
     public var location: String?
     public var organizers: [String]
     public var photos: [Photo]
+
+    public init(start: PageDate?, end: PageDate?, location: String?, organizers: [String], photos: [Photo]) {
+        self.start = start
+        self.end = end
+        self.location = location
+        self.organizers = organizers
+        self.photos = photos
+    }
 }

@@ -69,10 +69,20 @@ public struct Page: Sendable, Hashable {
 public struct Alias: Sendable, Hashable {
     public var path: URLPath
     public var location: SourceLocation
+
+    public init(path: URLPath, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
 }
 
 /// A file a page points to (cover, portrait, photo), as written and where.
 public struct ResourceReference: Sendable, Hashable {
     public var path: String
     public var location: SourceLocation
+
+    public init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
 }

@@ -3,6 +3,11 @@ public struct ProfileInfo: Sendable, Hashable {
     public struct Honour: Sendable, Hashable {
         public var title: String
         public var year: Int?
+
+        public init(title: String, year: Int?) {
+            self.title = title
+            self.year = year
+        }
     }
 
     public var name: String
@@ -10,4 +15,12 @@ public struct ProfileInfo: Sendable, Hashable {
     public var occupation: String?
     public var honours: [Honour]
     public var portrait: ResourceReference?
+
+    public init(name: String, unit: String?, occupation: String?, honours: [Honour], portrait: ResourceReference?) {
+        self.name = name
+        self.unit = unit
+        self.occupation = occupation
+        self.honours = honours
+        self.portrait = portrait
+    }
 }

@@ -6,6 +6,11 @@ public struct SiteConfig: Sendable, Hashable {
     public struct MenuItem: Sendable, Hashable {
         public var title: String
         public var url: String
+
+        public init(title: String, url: String) {
+            self.title = title
+            self.url = url
+        }
     }
 
     public var title: String = "UnionPress"

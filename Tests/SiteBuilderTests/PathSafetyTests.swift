@@ -100,8 +100,10 @@ import SiteModel
         #expect(await diagnostics(site).filter { $0.severity == .error }.isEmpty)
         let written = allFiles(site).subtracting(before)
         // The output, and the build's own state under .unionpress/ (what makes an unchanged rebuild
-        // instant, and the cache an incremental build starts from).
-        let state: Set = [".unionpress/build-state", ".unionpress/build-cache", ".unionpress/search-records"]
+        // instant, the cache an incremental build starts from, and the site snapshot with its source stamps).
+        let state: Set = [
+            ".unionpress/build-state", ".unionpress/build-cache", ".unionpress/search-records", ".unionpress/site-snapshot", ".unionpress/source-stamps",
+        ]
         #expect(written.allSatisfy { $0.hasPrefix("public/") || state.contains($0) })
         #expect(!written.contains { $0.contains("escaped") })
         #expect(written.contains("public/honours/index.html"))

@@ -2,7 +2,7 @@ import SiteModel
 
 /// The assembled site: the published pages and every relation between them,
 /// computed once. Relations are page indexes into `pages`.
-struct Site: Sendable {
+struct Site: Sendable, Equatable {
     var config: SiteConfig
     var home: SectionInfo
     /// Every section, by folder path.

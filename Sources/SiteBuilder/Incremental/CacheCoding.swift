@@ -5,6 +5,24 @@ import SearchIndex
 /// truncated cache reads as nil, and the build then starts from scratch.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
+    /// When interning: each distinct string's number, in order of first use.
+    private var numbers: [String: Int]?
+    private var table: [String] = []
+
+    /// `interning`: each distinct string is written once, in a table put in
+    /// front by `interned()`, and by its number after that (a site's tags,
+    /// sections and file names recur on thousands of pages).
+    init(interning: Bool = false) {
+        numbers = interning ? [:] : nil
+    }
+
+    /// The table of strings, then the bytes written.
+    func interned() -> [UInt8] {
+        var front = CacheWriter()
+        front.int(table.count)
+        for string in table { front.string(string) }
+        return front.bytes + bytes
+    }
 
     mutating func number(_ value: UInt64) {
         Varint.append(value, to: &bytes)
@@ -15,6 +33,16 @@ struct CacheWriter {
     }
 
     mutating func string(_ value: String) {
+        if numbers != nil {
+            if let number = numbers?[value] {
+                int(number)
+            } else {
+                numbers?[value] = table.count
+                int(table.count)
+                table.append(value)
+            }
+            return
+        }
         int(value.utf8.count)
         bytes += value.utf8
     }
@@ -22,9 +50,26 @@ struct CacheWriter {
 
 struct CacheReader {
     private var reader: ByteReader
+    /// The strings of an interned file (`CacheWriter.interned()`).
+    private var table: [String]?
 
     init(_ bytes: [UInt8]) {
         reader = ByteReader(bytes)
+    }
+
+    /// Reads a file written by `CacheWriter.interned()`; nil when its table is damaged.
+    init?(interned bytes: [UInt8]) {
+        reader = ByteReader(bytes)
+        guard let count = count() else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for position in 0..<count {
+            // Read while the sources are walked: given up when they turn out unchanged.
+            if position % 1024 == 0, Task.isCancelled { return nil }
+            guard let string = string() else { return nil }
+            strings.append(string)
+        }
+        table = strings
     }
 
     var isAtEnd: Bool { reader.isAtEnd }
@@ -44,7 +89,16 @@ struct CacheReader {
         return value
     }
 
+    /// Everything not read yet.
+    mutating func rest() -> ArraySlice<UInt8>? {
+        reader.take(reader.remaining)
+    }
+
     mutating func string() -> String? {
+        if let table {
+            guard let number = int(), table.indices.contains(number) else { return nil }
+            return table[number]
+        }
         guard let length = count(), let bytes = reader.take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }

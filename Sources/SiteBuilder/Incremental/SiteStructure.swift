@@ -11,12 +11,7 @@ import Glibc
 enum SiteStructure {
     static func key(root: URL, options: BuildOptions, outputPath: String, tree: ContentTree, parsed: ParsedSite, site: Site) -> UInt64 {
         var hasher = StableHasher()
-        hasher.add("cache format \(BuildCache.formatVersion)")
-        hasher.add(BuildState.executableStamp())
-        hasher.add("drafts \(options.includeDrafts) future \(options.includeFuture) search \(options.search)")
-        hasher.add("base \(options.baseURL ?? "")")
-        hasher.add("output \(outputPath)")
-        hasher.add("head \(options.extraHead)")
+        hasher.add(number: optionsKey(options, outputPath: outputPath))
         BuildState.walk(root.path + "/templates", relative: "templates", hasher: &hasher, depth: 0)
         hasher.add("settings \(parsed.settingsHash)")
         // A folder holding pages is a section even without an _index.md, and sections are in every page's menu.
@@ -37,6 +32,18 @@ enum SiteStructure {
             hasher.add("\(list.count)")
             for name in list { hasher.add(name) }
         }
+        return hasher.value
+    }
+
+    /// The generator and the options that change output.
+    static func optionsKey(_ options: BuildOptions, outputPath: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add("cache format \(BuildCache.formatVersion) snapshot format \(SiteSnapshot.formatVersion)")
+        hasher.add(BuildState.executableStamp())
+        hasher.add("drafts \(options.includeDrafts) future \(options.includeFuture) search \(options.search)")
+        hasher.add("base \(options.baseURL ?? "")")
+        hasher.add("output \(outputPath)")
+        hasher.add("head \(options.extraHead)")
         return hasher.value
     }
 }

@@ -52,13 +52,19 @@ struct BuildState: Sendable, Equatable {
 
     /// FNV-1a over the inputs' names, sizes and times and the given options.
     static func fingerprint(root: URL, options: [String]) -> UInt64 {
+        var stamps: SourceStamps?
+        return fingerprint(root: root, options: options, stamps: &stamps)
+    }
+
+    /// `fingerprint`, also recording each file's stamp in `stamps` when it is not nil.
+    static func fingerprint(root: URL, options: [String], stamps: inout SourceStamps?) -> UInt64 {
         var hasher = StableHasher()
         for option in options { hasher.add(option) }
         hasher.add(executableStamp())
         for folder in ["content", "templates"] {
             hasher.add(folder)
             let descriptor = open(root.path + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: 0) }
+            if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: 0, prefix: folder + "/", stamps: &stamps) }
         }
         return hasher.value
     }
@@ -74,15 +80,17 @@ struct BuildState: Sendable, Equatable {
     static func walk(_ path: String, relative: String, hasher: inout StableHasher, depth: Int) {
         hasher.add(relative)
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: depth) }
+        var stamps: SourceStamps?
+        if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: depth, prefix: "", stamps: &stamps) }
     }
 
     /// Hashes a folder's entries in byte order of their names: each name, its
     /// mode, size and modification time as raw numbers, and a folder's
     /// entries between an opening and a closing mark. Entries are looked up
     /// relative to the open folder (`fstatat`), not by whole path. Takes
-    /// ownership of `descriptor`.
-    private static func walk(_ descriptor: Int32, hasher: inout StableHasher, depth: Int) {
+    /// ownership of `descriptor`. With `stamps`, each entry is recorded
+    /// there too, by its path (`prefix` and its name).
+    private static func walk(_ descriptor: Int32, hasher: inout StableHasher, depth: Int, prefix: String, stamps: inout SourceStamps?) {
         guard depth < 32, let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -97,7 +105,7 @@ struct BuildState: Sendable, Equatable {
         let folder = dirfd(directory)
         // The folders at the top (a site's sections) are walked in parallel,
         // each into a hash of its own that the walk below then takes in order.
-        let subtrees = depth == 0 ? subtreeHashes(names, in: folder) : []
+        let subtrees = depth == 0 ? subtreeHashes(names, in: folder, prefix: prefix, recording: stamps != nil) : []
         for (position, name) in names.enumerated() {
             var info = stat()
             let found = name.withUnsafeBufferPointer { bytes in
@@ -105,18 +113,33 @@ struct BuildState: Sendable, Equatable {
             }
             guard found else { continue }
             hasher.add(bytes: name)
-            hasher.add(number: UInt64(info.st_mode))
-            hasher.add(number: UInt64(bitPattern: Int64(info.st_size)))
-            hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
-            hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+            // The entry's own stamp: a folder's time changes with its entries, which are recorded themselves.
+            var entry = StableHasher()
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            for number in [UInt64(info.st_mode), UInt64(bitPattern: Int64(info.st_size)), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))] {
+                hasher.add(number: number)
+                if !isFolder { entry.add(number: number) }
+            }
+            if !isFolder {
+                // The inode and its change time too, which no tool sets back: a
+                // file copied over another with the same size and time still counts as changed.
+                for number in [UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))] {
+                    entry.add(number: number)
+                }
+            }
+            let path = stamps == nil ? "" : prefix + String(decoding: name, as: UTF8.self)
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
+                stamps?.record(path + "/", stamp: 0)
                 hasher.add(number: 0x7B)
                 if position < subtrees.count {
-                    if let subtree = subtrees[position] { hasher.add(number: subtree) }
+                    if let subtree = subtrees[position] {
+                        hasher.add(number: subtree.hash)
+                        stamps?.append(subtree.stamps)
+                    }
                 } else {
                     let child = openFolder(name, in: folder)
-                    if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1) }
+                    if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1, prefix: path + "/", stamps: &stamps) }
                 }
                 hasher.add(number: 0x7D)
             case S_IFLNK:
@@ -127,9 +150,10 @@ struct BuildState: Sendable, Equatable {
                     withNulTerminated(bytes) { fstatat(folder, $0, &target, 0) == 0 }
                 }
                 if targetFound, target.st_mode & S_IFMT != S_IFDIR {
-                    hasher.add(number: UInt64(bitPattern: Int64(target.st_size)))
-                    hasher.add(number: UInt64(bitPattern: Int64(target.st_mtim.tv_sec)))
-                    hasher.add(number: UInt64(bitPattern: Int64(target.st_mtim.tv_nsec)))
+                    for number in [UInt64(bitPattern: Int64(target.st_size)), UInt64(bitPattern: Int64(target.st_mtim.tv_sec)), UInt64(bitPattern: Int64(target.st_mtim.tv_nsec))] {
+                        hasher.add(number: number)
+                        entry.add(number: number)
+                    }
                 }
                 var destination = [UInt8](repeating: 0, count: 4096)
                 let length = name.withUnsafeBufferPointer { bytes in
@@ -138,8 +162,10 @@ struct BuildState: Sendable, Equatable {
                     }
                 }
                 hasher.add(bytes: destination.prefix(max(0, length)))
+                entry.add(bytes: destination.prefix(max(0, length)))
+                stamps?.record(path, stamp: entry.value)
             default:
-                break
+                stamps?.record(path, stamp: entry.value)
             }
         }
     }
@@ -150,11 +176,15 @@ struct BuildState: Sendable, Equatable {
         }
     }
 
-    /// For each name in `folder`, the hash of its walk when it is a folder.
-    private static func subtreeHashes(_ names: [[UInt8]], in folder: Int32) -> [UInt64?] {
-        let results = UnsafeMutableBufferPointer<UInt64?>.allocate(capacity: names.count)
+    /// For each name in `folder`, the hash of its walk when it is a folder
+    /// (and its entries' stamps, when `recording`).
+    private static func subtreeHashes(_ names: [[UInt8]], in folder: Int32, prefix: String, recording: Bool) -> [(hash: UInt64, stamps: SourceStamps)?] {
+        let results = UnsafeMutableBufferPointer<(hash: UInt64, stamps: SourceStamps)?>.allocate(capacity: names.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         // Each task writes only its own element.
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: names.count) { position in
@@ -166,8 +196,9 @@ struct BuildState: Sendable, Equatable {
             let child = openFolder(names[position], in: folder)
             guard child >= 0 else { return }
             var hasher = StableHasher()
-            walk(child, hasher: &hasher, depth: 1)
-            output[position] = hasher.value
+            var stamps: SourceStamps? = recording ? SourceStamps() : nil
+            walk(child, hasher: &hasher, depth: 1, prefix: prefix + String(decoding: names[position], as: UTF8.self) + "/", stamps: &stamps)
+            output[position] = (hasher.value, stamps ?? SourceStamps())
         }
         return Array(results)
     }

@@ -1,0 +1,112 @@
+import Diagnostics
+import Foundation
+import SiteModel
+
+extension Builder {
+    /// Saves the assembled site and the source stamps it was built from,
+    /// after a build without warnings whose output, cache and state are in
+    /// place. The stamps go last: they vouch for the other three.
+    func saveSnapshot(of loaded: Loaded, stamps: SourceStamps) {
+        SiteSnapshot(site: loaded.site, sectionKinds: loaded.parsed.sections.mapValues(\.defaultKind), structure: loaded.structure)
+            .save(in: stateFolder)
+        var stamps = stamps
+        stamps.snapshotStamp = SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
+        stamps.save(in: stateFolder)
+    }
+
+    /// A build after only page bodies changed, without reading or
+    /// assembling the other pages: the source stamps name the changed
+    /// files; each must be a published page that reads back, front matter
+    /// and all, as the snapshot has it. Then the site is the snapshot's and
+    /// only outputs whose key changed are rendered, as `serve` does from
+    /// memory. Nil whenever anything else may have changed (a file came or
+    /// went, settings, a template, a resource, front matter, a problem in a
+    /// changed page): the caller then reads everything.
+    func buildFromSnapshot(
+        _ stamps: SourceStamps, snapshot: SiteSnapshot, cache: BuildCache, fingerprint: UInt64, publisher: Publisher, clock: inout StageClock
+    ) async throws(BuildFailure) -> BuildReport? {
+        guard let saved = SourceStamps.load(from: stateFolder), let changed = stamps.changedPaths(since: saved), !changed.isEmpty,
+              saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
+        else { return nil }
+        var ids: [String] = []
+        for path in changed {
+            guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
+            ids.append(String(path.dropFirst("content/".count)))
+        }
+        guard cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
+              options.now < snapshot.site.nextPublication, cache.entries.count == snapshot.site.pages.count,
+              zip(cache.entries, snapshot.site.pages).allSatisfy({ $0.id == $1.id })
+        else { return nil }
+        let site = snapshot.site
+        var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
+        var contentChanged = false
+        for id in ids {
+            guard let index = site.pageIndexByID[id] else { return nil }
+            let page = site.pages[index]
+            let file = ContentTree.PageFile(id: id, sectionPath: page.sectionPath, fileSlug: Self.fileSlug(of: id, isBundle: page.isBundle), isBundle: page.isBundle)
+            let (reread, diagnostics, fingerprint) = parser.parseAgain(file, config: site.config, sectionKinds: snapshot.sectionKinds)
+            // The same page, to the last field: the site assembled from it is the snapshot's.
+            guard let reread, let fingerprint, diagnostics.isEmpty, reread == page else { return nil }
+            if fingerprint.content != fingerprints[id]?.content { contentChanged = true }
+            fingerprints[id] = fingerprint
+        }
+        clock.lap("snapshot")
+        let state = BuildState(
+            fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
+            pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages
+        )
+        var newStamps = stamps
+        newStamps.snapshotStamp = saved.snapshotStamp
+        guard contentChanged else {
+            // Files touched, bytes the same: the output stands.
+            state.save(in: stateFolder)
+            newStamps.save(in: stateFolder)
+            var report = BuildReport(pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages, filesWritten: 0, filesCopied: 0, diagnostics: [])
+            report.timings = clock
+            report.upToDate = true
+            report.fromSnapshot = true
+            return report
+        }
+        guard case .success(let theme) = ThemeLoader(siteRoot: rootURL).load() else { return nil }
+        // The parsed pages are what `serve` assembles again after a front matter edit; this build returns no memory.
+        let parsed = ParsedSite(config: site.config, home: site.home, sections: site.sections, pages: [], resources: [], diagnostics: [])
+        let loaded = Loaded(
+            site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed
+        )
+        do {
+            try publisher.prepare()
+        } catch {
+            throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
+        }
+        return try await discardingOnFailure(publisher) {
+            guard let rendering = try await renderIncrementally(loaded, cache: cache, outputsMayComeOrGo: false, publisher: publisher, clock: &clock) else {
+                publisher.discard()
+                return nil
+            }
+            try publish(rendering, with: publisher, inPlace: true)
+            clock.lap("publish")
+            var report = rendering.report
+            report.timings = clock
+            guard let outputStamp = BuildState.stamp(of: outputURL.path), var newCache = rendering.cache else { return report }
+            newCache.outputStamp = outputStamp
+            newCache.save(in: stateFolder)
+            // With warnings, the next build reads everything and shows them again.
+            if report.diagnostics.isEmpty {
+                var newState = state
+                newState.outputStamp = outputStamp
+                newState.save(in: stateFolder)
+                newStamps.save(in: stateFolder)
+            }
+            report.fromSnapshot = true
+            return report
+        }
+    }
+
+    /// The name a page file gives its page: its folder's for a bundle's `index.md`, else its own without `.md`.
+    static func fileSlug(of id: String, isBundle: Bool) -> String {
+        let parts = id.split(separator: "/")
+        let name = isBundle ? parts.dropLast().last ?? "" : parts.last ?? ""
+        return isBundle ? String(name) : String(name.dropLast(3))
+    }
+}

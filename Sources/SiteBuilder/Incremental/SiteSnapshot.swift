@@ -1,0 +1,155 @@
+import Foundation
+import SiteModel
+
+/// The assembled site as the last build left it, kept in the state folder
+/// (`.unionpress/site-snapshot`) so that `unionpress build` after editing
+/// page bodies need not read and assemble every page again: with the
+/// source stamps it finds the pages that changed, reads only those, and
+/// when their front matter is as before, renders from this snapshot.
+struct SiteSnapshot: Sendable {
+    static let formatVersion = 1
+
+    var site: Site
+    /// Each section's default page kind (what a page read again needs).
+    var sectionKinds: [String: PageKind]
+    /// The `SiteStructure` key the site was assembled under.
+    var structure: UInt64
+
+    static func file(in folder: String) -> String { folder + "/site-snapshot" }
+
+    func encoded() -> [UInt8] {
+        var out = CacheWriter(interning: true)
+        out.int(Self.formatVersion)
+        out.number(structure)
+        out.array(sectionKinds.keys.sorted()) { out, path in
+            out.string(path)
+            out.string(sectionKinds[path]?.rawValue ?? PageKind.article.rawValue)
+        }
+        out.config(site.config)
+        out.section(site.home)
+        out.array(site.sections.keys.sorted()) { out, path in
+            out.string(path)
+            if let section = site.sections[path] { out.section(section) }
+        }
+        out.array(site.pages) { $0.page($1) }
+        out.strings(site.unpublishedIDs.sorted())
+        out.int(site.nextPublication)
+        out.array(site.sectionPages.keys.sorted()) { out, path in
+            out.string(path)
+            out.ints(site.sectionPages[path] ?? [])
+        }
+        out.array(site.childSections.keys.sorted()) { out, path in
+            out.string(path)
+            out.strings(site.childSections[path] ?? [])
+        }
+        out.strings(site.topSections)
+        out.ints(site.newestFirst)
+        for terms in [site.tags, site.regions, site.honours, site.years, site.authors] {
+            out.array(terms) { $0.term($1) }
+        }
+        out.array(site.rostersNaming.keys.sorted()) { out, profile in
+            out.int(profile)
+            out.ints(site.rostersNaming[profile] ?? [])
+        }
+        out.array(site.profileBySlug.keys.sorted()) { out, slug in
+            out.string(slug)
+            out.int(site.profileBySlug[slug] ?? 0)
+        }
+        // A missing neighbour is 0, page n is n + 1.
+        out.ints(site.previous.map { ($0 ?? -1) + 1 })
+        out.ints(site.next.map { ($0 ?? -1) + 1 })
+        out.array(site.related) { $0.ints($1) }
+        out.array(site.resourceOutputs.keys.sorted()) { out, source in
+            out.string(source)
+            out.string(site.resourceOutputs[source] ?? "")
+        }
+        out.array(site.bundleResources.keys.sorted()) { out, owner in
+            out.string(owner)
+            let resources = site.bundleResources[owner] ?? [:]
+            out.array(resources.keys.sorted()) { out, inside in
+                out.string(inside)
+                out.string(resources[inside] ?? "")
+            }
+        }
+        return out.interned()
+    }
+
+    init(site: Site, sectionKinds: [String: PageKind], structure: UInt64) {
+        self.site = site
+        self.sectionKinds = sectionKinds
+        self.structure = structure
+    }
+
+    /// Nil when the bytes are damaged or of another format.
+    init?(decoding bytes: [UInt8]) {
+        guard var reader = CacheReader(interned: bytes) else { return nil }
+        do throws(CacheReader.Damaged) {
+            guard try reader.readInt() == Self.formatVersion else { return nil }
+            structure = try reader.readNumber()
+            sectionKinds = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readRaw(PageKind.self) }
+            let config = try reader.readConfig()
+            let home = try reader.readSection()
+            let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
+            // Decoded while the sources are walked: given up at once when they turn out unchanged.
+            let pages = try reader.readArray { reader throws(CacheReader.Damaged) in
+                if Task.isCancelled { throw CacheReader.Damaged() }
+                return try reader.readPage()
+            }
+            let unpublished = Set(try reader.readStrings())
+            let nextPublication = try reader.readInt()
+            let sectionPages = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }
+            let childSections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readStrings() }
+            let topSections = try reader.readStrings()
+            let newestFirst = try reader.readInts()
+            var taxonomies: [[Term]] = []
+            for _ in 0..<5 { taxonomies.append(try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readTerm() }) }
+            let rosterPairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readInt(), try reader.readInts()) }
+            let profilePairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readString(), try reader.readInt()) }
+            let previous = try reader.readInts().map { $0 == 0 ? nil : $0 - 1 }
+            let next = try reader.readInts().map { $0 == 0 ? nil : $0 - 1 }
+            let related = try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readInts() }
+            let resourceOutputs = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
+            let bundleResources = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in
+                try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
+            }
+            guard reader.isAtEnd else { return nil }
+            // Every page index must point into the pages: a damaged snapshot must not trap later.
+            let count = pages.count
+            let indexes = sectionPages.values.joined() + newestFirst + rosterPairs.flatMap { [$0.0] + $0.1 } + profilePairs.map(\.1)
+                + previous.compactMap { $0 } + next.compactMap { $0 } + related.joined()
+            func termsValid(_ terms: [Term]) -> Bool { terms.allSatisfy { $0.pages.allSatisfy { (0..<count).contains($0) } && termsValid($0.children) } }
+            guard indexes.allSatisfy({ (0..<count).contains($0) }), taxonomies.allSatisfy(termsValid),
+                  previous.count == count, next.count == count, related.count == count
+            else { return nil }
+            site = Site(
+                config: config, home: home, sections: sections, pages: pages,
+                pageIndexByID: Dictionary(pages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections,
+                topSections: topSections, newestFirst: newestFirst,
+                tags: taxonomies[0], regions: taxonomies[1], honours: taxonomies[2], years: taxonomies[3], authors: taxonomies[4],
+                rostersNaming: Dictionary(rosterPairs, uniquingKeysWith: { first, _ in first }),
+                profileBySlug: Dictionary(profilePairs, uniquingKeysWith: { first, _ in first }),
+                previous: previous, next: next, related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
+            )
+        } catch {
+            return nil
+        }
+    }
+
+    private static func readDictionary<Value>(
+        _ reader: inout CacheReader, _ readValue: (inout CacheReader) throws(CacheReader.Damaged) -> Value
+    ) throws(CacheReader.Damaged) -> [String: Value] {
+        let pairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readString(), try readValue(&reader)) }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func load(from folder: String) -> SiteSnapshot? {
+        guard let bytes = CacheFile.read(file(in: folder)) else { return nil }
+        return SiteSnapshot(decoding: bytes)
+    }
+
+    func save(in folder: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        CacheFile.replace(Self.file(in: folder), with: encoded())
+    }
+}

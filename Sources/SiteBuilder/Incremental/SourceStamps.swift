@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every entry under content/ and templates/ with its stamp (mode, size,
+/// modification time; 0 for a folder), in the order of the walk that makes
+/// `BuildState.fingerprint`. Kept after a build with the site snapshot it
+/// goes with, so that the next build can tell which files changed without
+/// reading any.
+struct SourceStamps: Sendable, Equatable {
+    static let formatVersion = 1
+
+    /// Relative to the site folder; a folder's ends in `/`. Not saved: only their hash is.
+    private(set) var paths: [String] = []
+    private(set) var stamps: [UInt64] = []
+    /// The options and generator the build ran with (`BuildState`'s options and executable).
+    var optionsKey: UInt64 = 0
+    /// The site snapshot saved with these stamps (`stamp(ofFile:)`).
+    var snapshotStamp: UInt64 = 0
+    /// Of all paths in order: equal hashes mean no entry came or went.
+    private var savedPathsHash: UInt64?
+
+    init() {}
+
+    mutating func record(_ path: String, stamp: UInt64) {
+        paths.append(path)
+        stamps.append(stamp)
+    }
+
+    mutating func append(_ other: SourceStamps) {
+        paths += other.paths
+        stamps += other.stamps
+    }
+
+    var pathsHash: UInt64 {
+        if let savedPathsHash { return savedPathsHash }
+        var hasher = StableHasher()
+        for path in paths { hasher.add(path) }
+        return hasher.value
+    }
+
+    /// The paths whose stamps differ from `earlier`'s (a saved set), or nil
+    /// when an entry came or went (or `earlier` was made with other options).
+    func changedPaths(since earlier: SourceStamps) -> [String]? {
+        guard earlier.optionsKey == optionsKey, earlier.stamps.count == stamps.count, earlier.pathsHash == pathsHash else { return nil }
+        return stamps.indices.filter { stamps[$0] != earlier.stamps[$0] }.map { paths[$0] }
+    }
+
+    static func file(in folder: String) -> String { folder + "/source-stamps" }
+
+    /// A file's inode, size and modification time; 0 when it is missing.
+    static func stamp(ofFile path: String) -> UInt64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        var hasher = StableHasher()
+        for number in [UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_size)), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))] {
+            hasher.add(number: number)
+        }
+        return hasher.value
+    }
+
+    func encoded() -> [UInt8] {
+        var out = CacheWriter()
+        out.int(Self.formatVersion)
+        out.number(optionsKey)
+        out.number(snapshotStamp)
+        out.number(pathsHash)
+        out.int(stamps.count)
+        var bytes = out.bytes
+        bytes.reserveCapacity(bytes.count + 8 * stamps.count)
+        for stamp in stamps {
+            withUnsafeBytes(of: stamp.littleEndian) { bytes += $0 }
+        }
+        return bytes
+    }
+
+    init?(decoding bytes: [UInt8]) {
+        var reader = CacheReader(bytes)
+        guard reader.int() == Self.formatVersion, let optionsKey = reader.number(), let snapshotStamp = reader.number(),
+              let pathsHash = reader.number(), let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 8 * count
+        else { return nil }
+        self.optionsKey = optionsKey
+        self.snapshotStamp = snapshotStamp
+        savedPathsHash = pathsHash
+        stamps = raw.withUnsafeBytes { buffer in
+            (0..<count).map { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
+        }
+    }
+
+    static func load(from folder: String) -> SourceStamps? {
+        guard let bytes = CacheFile.read(file(in: folder)) else { return nil }
+        return SourceStamps(decoding: bytes)
+    }
+
+    func save(in folder: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        CacheFile.replace(Self.file(in: folder), with: encoded())
+    }
+
+    /// Removed before the output, the cache or the snapshot change: the stamps vouch for all three.
+    static func remove(from folder: String) {
+        unlink(file(in: folder))
+    }
+}

@@ -1,0 +1,223 @@
+import Diagnostics
+import Foundation
+import SiteModel
+import Testing
+@testable import SiteBuilder
+
+/// `unionpress build` after page bodies changed starts from the last
+/// build's site snapshot instead of reading every page; whatever changed,
+/// the output is what a clean build writes.
+@Suite(.serialized) struct SnapshotBuildTests {
+    func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {
+        try site.write(path, change(site.read(path) ?? ""))
+    }
+
+    static func loadedSite(_ site: TemporarySite) async throws -> Builder.Loaded {
+        var clock = StageClock()
+        return try await Builder(options: site.options()).load(clock: &clock)
+    }
+
+    @Test func bodyEditsBuildFromTheSnapshot() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let first = try await site.build()
+        #expect(!first.fromSnapshot)
+        #expect(site.exists(".unionpress/site-snapshot") && site.exists(".unionpress/source-stamps"))
+        // A second paragraph: the summary stays, no list changes.
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第二段：新增的职工书屋。\n" }
+        let body = try await site.build()
+        #expect(body.fromSnapshot)
+        #expect(body.changedPages == 1 && body.changedLists == 0)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("新增的职工书屋") == true)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // A new first paragraph: the lists showing its summary follow.
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "扎实推进", with: "全面推进") }
+        let summary = try await site.build()
+        #expect(summary.fromSnapshot)
+        #expect(summary.changedPages == 1 && summary.changedLists > 0)
+        #expect(site.read("public/news/index.html")?.contains("全面推进") == true)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // Two pages at once, one of them a bundle.
+        try edit(site, "content/news/xiamen.md") { $0 + "\n\n厦门的第二段。\n" }
+        try edit(site, "content/events/wuwei/index.md") { $0 + "\n\n武威的第二段。\n" }
+        let two = try await site.build()
+        #expect(two.fromSnapshot && two.changedPages == 2)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // The same bytes written again: nothing to do, and the next build is up to date at once.
+        try edit(site, "content/news/xiamen.md") { $0 }
+        let touched = try await site.build()
+        #expect(touched.fromSnapshot && touched.upToDate)
+        #expect(try await site.build().upToDate)
+    }
+
+    @Test func anythingButABodyReadsEverything() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let changes: [(String, () throws -> Void)] = [
+            ("a title", { try self.edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "title: 百名工会", with: "title: 二百名工会") } }),
+            ("a new page", { try site.write("content/news/new-page.md", "---\ntitle: 新增的报道\ndate: 2025-06-08\n---\n新增的正文。\n") }),
+            ("a removed page", { try site.remove("content/news/new-page.md") }),
+            ("a section's _index.md", { try self.edit(site, "content/news/_index.md") { $0.replacingOccurrences(of: "各地工会的创新做法", with: "各地工会的新做法") } }),
+            ("_site.yml", { try self.edit(site, "content/_site.yml") { $0.replacingOccurrences(of: "测试工会网", with: "测试工会新闻网") } }),
+            ("a bundle's photo", { try site.write("content/events/wuwei/photo.png", "PNG2") }),
+            ("a template", { try site.write("templates/partials/footer.html", "<footer>页脚</footer>") }),
+        ]
+        for (change, apply) in changes {
+            try apply()
+            let report = try await site.build()
+            #expect(!report.fromSnapshot, "after \(change)")
+            try await IncrementalBuildTests.expectSameAsClean(site)
+            // That build saved a snapshot of its own: a body edit now starts from it.
+            try edit(site, "content/news/xiamen.md") { $0 + "\n\n又一段。\n" }
+            let body = try await site.build()
+            #expect(body.fromSnapshot, "a body edit after \(change)")
+            try await IncrementalBuildTests.expectSameAsClean(site)
+        }
+    }
+
+    @Test func optionsThatChangeOutputReadEverything() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try edit(site, "content/news/xiamen.md") { $0 + "\n\n又一段。\n" }
+        let report = try await site.build { $0.baseURL = "https://other.example.org/news/" }
+        #expect(!report.fromSnapshot)
+        #expect(site.read("public/news/xiamen/index.html")?.contains("/news/news/xiamen/") == true)
+    }
+
+    @Test func aBrokenLinkInABodyFailsThenTheFixBuildsFromTheSnapshot() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let before = site.snapshot("public")
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n见[不存在](missing.md)。\n" }
+        do {
+            try await site.build()
+            Issue.record("a link to a missing page must fail the build")
+        } catch {
+            let lines = (site.read("content/news/liaoyuan.md") ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            let line = (lines.firstIndex { $0.contains("missing.md") } ?? -1) + 1
+            #expect(error.diagnostics.contains { $0.location == SourceLocation(file: "content/news/liaoyuan.md", line: line, column: 2) && $0.message.contains("missing.md") })
+        }
+        #expect(site.snapshot("public") == before)
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "\n见[不存在](missing.md)。\n", with: "\n见[厦门](xiamen.md)。\n") }
+        let fixed = try await site.build()
+        #expect(fixed.fromSnapshot && fixed.changedPages == 1)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+
+    @Test func aPageWithAFrontMatterProblemIsReportedByAFullRead() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "date: ", with: "date: 昨天 ") }
+        let line = ((site.read("content/news/liaoyuan.md") ?? "").split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("date:") } ?? -1) + 1
+        do {
+            try await site.build()
+            Issue.record("a date that is not a date must fail the build")
+        } catch {
+            #expect(error.diagnostics.contains { $0.location?.file == "content/news/liaoyuan.md" && $0.location?.line == line && $0.severity == .error })
+        }
+    }
+
+    @Test func aSiteWithWarningsKeepsNoSnapshot() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        // A character the stroke table lacks: a warning, shown by every build.
+        try edit(site, "content/rosters/yunnan.md") { $0.replacingOccurrences(of: "- 陈坤", with: "- 𠀾坤") }
+        #expect(try await site.build().diagnostics.count == 1)
+        #expect(!site.exists(".unionpress/source-stamps"))
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第二段。\n" }
+        let report = try await site.build()
+        #expect(!report.fromSnapshot)
+        #expect(report.diagnostics.count == 1)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+
+    @Test func aDamagedOrForeignSnapshotMeansAFullRead() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        let file = site.root.appendingPathComponent(".unionpress/site-snapshot")
+        // Cut short: it no longer decodes.
+        var bytes = try [UInt8](Data(contentsOf: file))
+        bytes.removeLast(bytes.count / 3)
+        try Data(bytes).write(to: file)
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第二段。\n" }
+        #expect(try await !site.build().fromSnapshot)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // Whole, but not the one the stamps were saved with.
+        let saved = try Data(contentsOf: file)
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n第三段。\n" }
+        try FileManager.default.removeItem(at: file)
+        try saved.write(to: file)
+        #expect(try await !site.build().fromSnapshot)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+
+    @Test func theSnapshotHoldsTheWholeSite() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let loaded = try await Self.loadedSite(site)
+        let snapshot = SiteSnapshot(site: loaded.site, sectionKinds: loaded.parsed.sections.mapValues(\.defaultKind), structure: loaded.structure)
+        let decoded = try #require(SiteSnapshot(decoding: snapshot.encoded()))
+        #expect(decoded.site == loaded.site)
+        #expect(decoded.sectionKinds == snapshot.sectionKinds)
+        #expect(decoded.structure == loaded.structure)
+        // The fixture exercises what the codec has to carry.
+        #expect(loaded.site.pages.contains { $0.roster != nil } && loaded.site.pages.contains { $0.event != nil } && loaded.site.pages.contains { $0.profile != nil })
+        #expect(loaded.site.pages.contains { !$0.aliases.isEmpty } && !loaded.site.rostersNaming.isEmpty && !loaded.site.bundleResources.isEmpty)
+        // The same site gives the same bytes.
+        #expect(snapshot.encoded() == decoded.encoded())
+    }
+
+    @Test func damagedBytesNeverTrap() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let loaded = try await Self.loadedSite(site)
+        let bytes = SiteSnapshot(site: loaded.site, sectionKinds: [:], structure: 1).encoded()
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 200)) {
+            #expect(SiteSnapshot(decoding: Array(bytes.prefix(length))) == nil)
+        }
+        var generator = SeededRandom(seed: 7)
+        for _ in 0..<300 {
+            var damaged = bytes
+            damaged[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+            // Decodes to something or to nothing; never traps.
+            _ = SiteSnapshot(decoding: damaged)
+        }
+    }
+
+    /// The codec writes every stored property of the types it carries, by
+    /// name; a property added to one of them fails here until it is coded.
+    @Test func everyStoredPropertyIsCoded() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let loaded = try await Self.loadedSite(site)
+        func names(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let location = SourceLocation(file: "a.md", line: 1, column: 1)
+        let resource = ResourceReference(path: "a.png", location: location)
+        let date = PageDate(year: 2025, month: 1, day: 1, utcOffsetSeconds: 0, hasTime: false)
+        let member = RosterInfo.Member(name: "于虹", unit: nil, note: nil, profile: nil, location: location)
+        let coded: [(value: Any, properties: [String])] = [
+            (loaded.site, ["config", "home", "sections", "pages", "pageIndexByID", "unpublishedIDs", "nextPublication", "sectionPages", "childSections",
+                           "topSections", "newestFirst", "tags", "regions", "honours", "years", "authors", "rostersNaming", "profileBySlug",
+                           "previous", "next", "related", "resourceOutputs", "bundleResources"]),
+            (loaded.site.pages[0], ["id", "sectionPath", "slug", "url", "kind", "isBundle", "title", "kicker", "subtitle", "column", "date", "updated",
+                                    "byline", "authors", "summary", "tags", "region", "image", "imageCaption", "imageCredit", "aliases", "draft",
+                                    "weight", "profile", "roster", "event", "bodyStartLine"]),
+            // basePath and origin follow baseURL.
+            (loaded.site.config, ["title", "description", "baseURL", "basePath", "origin", "language", "timezone", "utcOffsetSeconds", "summaryLength",
+                                  "pageSize", "menu", "unsafeHTML"]),
+            (SiteConfig.MenuItem(title: "首页", url: "/"), ["title", "url"]),
+            (loaded.site.home, ["path", "title", "description", "defaultKind", "sort", "weight", "body", "bodyStartLine", "sourceFile"]),
+            (date, ["year", "month", "day", "hour", "minute", "second", "utcOffsetSeconds", "hasTime"]),
+            (location, ["file", "line", "column"]),
+            (resource, ["path", "location"]),
+            (Alias(path: URLPath(["a"]), location: location), ["path", "location"]),
+            (URLPath(["a"]), ["segments"]),
+            (ProfileInfo(name: "于虹", unit: nil, occupation: nil, honours: [], portrait: nil), ["name", "unit", "occupation", "honours", "portrait"]),
+            (ProfileInfo.Honour(title: "全国劳动模范", year: nil), ["title", "year"]),
+            (RosterInfo(honour: nil, year: nil, conferredBy: [], order: .stroke, groups: []), ["honour", "year", "conferredBy", "order", "groups"]),
+            (RosterInfo.Group(title: nil, members: []), ["title", "members"]),
+            (member, ["name", "unit", "note", "profile", "location"]),
+            (EventInfo(start: nil, end: nil, location: nil, organizers: [], photos: []), ["start", "end", "location", "organizers", "photos"]),
+            (EventInfo.Photo(source: resource, caption: nil, credit: nil), ["source", "caption", "credit"]),
+            (Term(name: "安全生产", url: URLPath(["tags"]), pages: []), ["name", "url", "pages", "children"]),
+        ]
+        for (value, properties) in coded {
+            #expect(names(value) == properties, "\(type(of: value)) has properties the site snapshot does not code")
+        }
+    }
+}
