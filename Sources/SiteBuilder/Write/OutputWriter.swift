@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Writes the site's files under one folder (the staging folder of a build).
 /// Paths are relative and made only of checked URL segments, so nothing is
@@ -9,7 +10,9 @@ import Glibc
 ///
 /// Files are written with open/write/close: no temporary copy, no fsync (the
 /// staging swap is what makes a build atomic), and parent folders are made
-/// only when open says they are missing, so most files cost three system calls.
+/// before the first file in them is opened (the writer remembers the folders
+/// it made or wrote into), so most files cost three system calls and no
+/// open fails for a missing folder.
 /// With the previous build's output, a file whose bytes did not change is
 /// hard-linked from there rather than written, keeping its modification time.
 struct OutputWriter: Sendable {
@@ -22,6 +25,8 @@ struct OutputWriter: Sendable {
     /// bytes the previous output already has is not written at all, so the
     /// root ends up holding only what changed.
     var writesOnlyChanges = false
+    /// Folders known to exist, shared by the copies of this writer.
+    private let knownFolders = KnownFolders()
 
     init(root: URL?, previous: URL? = nil, writesOnlyChanges: Bool = false) {
         self.root = root
@@ -73,7 +78,9 @@ struct OutputWriter: Sendable {
     private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer, reusing: Bool = true) throws {
         guard let path = try destination(relativePath) else { return }
         if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path)) { return }
+        try prepareFolder(of: path)
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A folder removed since it was noted: make it again.
         if descriptor < 0 && errno == ENOENT {
             try makeParents(of: path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -95,10 +102,22 @@ struct OutputWriter: Sendable {
     /// Hard-links an unchanged file of the previous output; false when the
     /// link cannot be made (the caller then writes the file).
     private func link(_ old: String, to path: String) throws -> Bool {
+        try prepareFolder(of: path)
         if Glibc.link(old, path) == 0 { return true }
         guard errno == ENOENT else { return false }
         try makeParents(of: path)
         return Glibc.link(old, path) == 0
+    }
+
+    /// Makes the file's folder unless this writer already made it or wrote
+    /// into it: a full build writes into an empty staging folder, where
+    /// opening first would fail once for every new folder.
+    private func prepareFolder(of path: String) throws {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(path[..<slash])
+        if knownFolders.contains(folder) { return }
+        try makeParents(of: path)
+        knownFolders.insert(folder)
     }
 
     /// `mkdir -p` for a file's folder, from the deepest missing one up.
@@ -141,6 +160,20 @@ struct OutputWriter: Sendable {
             }
             return true
         }
+    }
+}
+
+/// The set of folders an `OutputWriter` and its copies (one per render
+/// worker) know to exist.
+private final class KnownFolders: Sendable {
+    private let folders = Mutex<Set<String>>([])
+
+    func contains(_ folder: String) -> Bool {
+        folders.withLock { $0.contains(folder) }
+    }
+
+    func insert(_ folder: String) {
+        folders.withLock { _ = $0.insert(folder) }
     }
 }
 
