@@ -9,6 +9,22 @@ struct OutputBuffer {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Appends to `bytes` (which is left empty until `takeBytes`) without copying it.
+    init(adopting bytes: inout [UInt8]) {
+        swap(&self.bytes, &bytes)
+    }
+
+    mutating func reserveAdditional(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
+    /// The bytes, leaving the buffer empty.
+    mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
+    }
+
     mutating func append(_ text: String) {
         let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
         if appended == nil { bytes.append(contentsOf: text.utf8) }
