@@ -12,7 +12,9 @@ import Synchronization
 /// staging swap is what makes a build atomic), and parent folders are made
 /// before the first file in them is opened (the writer remembers the folders
 /// it made or wrote into), so most files cost three system calls and no
-/// open fails for a missing folder.
+/// open fails for a missing folder. Files are opened and folders made
+/// relative to a descriptor of the root, so the kernel does not walk the
+/// root's own path again for each of them.
 /// With the previous build's output, a file whose bytes did not change is
 /// hard-linked from there rather than written, keeping its modification time.
 struct OutputWriter: Sendable {
@@ -25,8 +27,8 @@ struct OutputWriter: Sendable {
     /// bytes the previous output already has is not written at all, so the
     /// root ends up holding only what changed.
     var writesOnlyChanges = false
-    /// Folders known to exist, shared by the copies of this writer.
-    private let knownFolders = KnownFolders()
+    /// Folders known to exist and the root's descriptor, shared by the copies of this writer.
+    private let folders: WriterFolders
 
     init(root: URL?, previous: URL? = nil, writesOnlyChanges: Bool = false) {
         self.root = root
@@ -34,6 +36,7 @@ struct OutputWriter: Sendable {
         // failing lookup per file written.
         self.previous = previous.flatMap { Self.isFolder($0.path) ? PreviousOutput(root: $0) : nil }
         self.rootPrefix = root.map { $0.path + "/" }
+        self.folders = WriterFolders(root: root?.path)
         self.writesOnlyChanges = writesOnlyChanges
     }
 
@@ -61,7 +64,7 @@ struct OutputWriter: Sendable {
     /// as a link, it would point from public/ to wherever it pointed.
     func copy(from source: URL, to relativePath: String) throws {
         guard let path = try destination(relativePath) else { return }
-        if let old = previous?.unchangedFile(relativePath, sameAs: source), try (writesOnlyChanges || link(old, to: path)) { return }
+        if let old = previous?.unchangedFile(relativePath, sameAs: source), try (writesOnlyChanges || link(old, to: path, relativePath: relativePath)) { return }
         if let bytes = try? FileBytes.read(source.path) {
             try bytes.withUnsafeBytes { buffer in
                 try write(relativePath, buffer: buffer, reusing: false)
@@ -77,9 +80,11 @@ struct OutputWriter: Sendable {
 
     private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer, reusing: Bool = true) throws {
         guard let path = try destination(relativePath) else { return }
-        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path)) { return }
-        try prepareFolder(of: path)
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path, relativePath: relativePath)) { return }
+        try prepareFolder(of: relativePath, at: path)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        let root = folders.rootDescriptor
+        var descriptor = root >= 0 ? openat(root, relativePath, flags, 0o644) : open(path, flags, 0o644)
         // A folder removed since it was noted: make it again.
         if descriptor < 0 && errno == ENOENT {
             try makeParents(of: path)
@@ -101,8 +106,8 @@ struct OutputWriter: Sendable {
 
     /// Hard-links an unchanged file of the previous output; false when the
     /// link cannot be made (the caller then writes the file).
-    private func link(_ old: String, to path: String) throws -> Bool {
-        try prepareFolder(of: path)
+    private func link(_ old: String, to path: String, relativePath: String) throws -> Bool {
+        try prepareFolder(of: relativePath, at: path)
         if Glibc.link(old, path) == 0 { return true }
         guard errno == ENOENT else { return false }
         try makeParents(of: path)
@@ -112,12 +117,18 @@ struct OutputWriter: Sendable {
     /// Makes the file's folder unless this writer already made it or wrote
     /// into it: a full build writes into an empty staging folder, where
     /// opening first would fail once for every new folder.
-    private func prepareFolder(of path: String) throws {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
-        let folder = String(path[..<slash])
-        if knownFolders.contains(folder) { return }
-        try makeParents(of: path)
-        knownFolders.insert(folder)
+    /// A file in the root itself needs none (when the root is missing, the
+    /// open fails and makes it).
+    private func prepareFolder(of relativePath: String, at path: String) throws {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(relativePath[..<slash])
+        if folders.contains(folder) { return }
+        // Usually only the last folder is new: one mkdir relative to the root.
+        let root = folders.rootDescriptor
+        if root < 0 || (mkdirat(root, folder, 0o755) != 0 && errno != EEXIST) {
+            try makeParents(of: path)
+        }
+        folders.insert(folder)
     }
 
     /// `mkdir -p` for a file's folder, from the deepest missing one up.
@@ -163,17 +174,45 @@ struct OutputWriter: Sendable {
     }
 }
 
-/// The set of folders an `OutputWriter` and its copies (one per render
-/// worker) know to exist.
-private final class KnownFolders: Sendable {
-    private let folders = Mutex<Set<String>>([])
-
-    func contains(_ folder: String) -> Bool {
-        folders.withLock { $0.contains(folder) }
+/// What an `OutputWriter` and its copies (one per render worker) share:
+/// the folders known to exist (relative to the root), and a descriptor of
+/// the root, opened once a folder in it has been made or found.
+private final class WriterFolders: Sendable {
+    private struct State {
+        var known: Set<String> = []
+        var root: Int32 = -1
     }
 
+    private let rootPath: String?
+    private let state = Mutex(State())
+
+    init(root: String?) {
+        self.rootPath = root
+    }
+
+    deinit {
+        state.withLock { state in
+            if state.root >= 0 { close(state.root) }
+        }
+    }
+
+    /// -1 until the root is known to exist.
+    var rootDescriptor: Int32 {
+        state.withLock { $0.root }
+    }
+
+    func contains(_ folder: String) -> Bool {
+        state.withLock { $0.known.contains(folder) }
+    }
+
+    /// Notes a folder that exists, which means the root does too.
     func insert(_ folder: String) {
-        folders.withLock { _ = $0.insert(folder) }
+        state.withLock { state in
+            state.known.insert(folder)
+            if state.root < 0, let rootPath {
+                state.root = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+        }
     }
 }
 
