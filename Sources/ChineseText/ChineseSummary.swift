@@ -25,7 +25,7 @@ public enum ChineseSummary {
             if count == maxCharacters {
                 // The text does not fit. A run of end marks that goes on past the limit
                 // (。” with ” outside) does not count.
-                let runGoesOn = runEnd != nil && (sentenceEnds.contains(character) || closingMarks.contains(character))
+                let runGoesOn = runEnd != nil && (isSentenceEnd(character) || isClosingMark(character))
                 if let end = runGoesOn ? completeEnd : (runEnd ?? completeEnd) {
                     return String(trimmed[..<end])
                 }
@@ -33,7 +33,7 @@ public enum ChineseSummary {
             }
             count += 1
             index = trimmed.index(after: index)
-            if sentenceEnds.contains(character) || (runEnd != nil && closingMarks.contains(character)) {
+            if isSentenceEnd(character) || (runEnd != nil && isClosingMark(character)) {
                 runEnd = index
             } else if let end = runEnd {
                 completeEnd = end
@@ -43,8 +43,32 @@ public enum ChineseSummary {
         return trimmed
     }
 
-    private static let sentenceEnds: Set<Character> = ["。", "！", "？", "；"]
-    private static let closingMarks: Set<Character> = ["”", "’", "」", "』", "）", "》"]
+    /// Whether `character` is one of 。！？；. Tested on its one scalar
+    /// rather than through a `Set<Character>`, whose hashing normalizes
+    /// every character: none of these has a canonical equivalent, so a
+    /// character equals one of them exactly when it is that single scalar.
+    private static func isSentenceEnd(_ character: Character) -> Bool {
+        switch singleScalar(of: character) {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B: true
+        default: false
+        }
+    }
+
+    /// Whether `character` is one of ” ’ 」 』 ） 》 (see `isSentenceEnd`).
+    private static func isClosingMark(_ character: Character) -> Bool {
+        switch singleScalar(of: character) {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x300B: true
+        default: false
+        }
+    }
+
+    /// The scalar value of a character made of one scalar; nil otherwise.
+    @inline(__always)
+    private static func singleScalar(of character: Character) -> UInt32? {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return first.value
+    }
 
     private static func trimmingWhitespace<S: StringProtocol>(_ text: S) -> String {
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),

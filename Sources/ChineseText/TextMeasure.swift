@@ -9,11 +9,21 @@ public enum TextMeasure {
     public static let charactersPerMinute = 400
 
     public static func wordCount(_ text: String) -> Int {
+        // Scalars decoded from the UTF-8 bytes directly: a page's whole
+        // text goes through here, and the unicodeScalars view costs more.
+        var text = text
+        return text.withUTF8(wordCount(utf8:))
+    }
+
+    /// `wordCount` over valid UTF-8 (a `String`'s bytes).
+    private static func wordCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false
         var pendingJoiner = false      // a joiner after a word, kept if the word goes on
         var lastWasDigit = false
-        for scalar in text.unicodeScalars {
+        var offset = 0
+        while offset < bytes.count {
+            let scalar = decodeScalar(bytes, at: &offset)
             let kind = kind(of: scalar)
             if kind == .cjk {
                 count += 1
@@ -35,6 +45,29 @@ public enum TextMeasure {
             }
         }
         return count
+    }
+
+    /// The scalar starting at `offset` of valid UTF-8, moving `offset` past it.
+    @inline(__always)
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
+        var value: UInt32
+        switch lead {
+        case 0..<0x80:
+            offset += 1
+            return Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+        case 0xC0..<0xE0:
+            value = (lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+            offset += 2
+        case 0xE0..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+            offset += 3
+        default:
+            value = (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+            offset += 4
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// How `wordCount` sees a character: a CJK character, part of a word

@@ -59,7 +59,7 @@ extension Builder {
             collectUnresolved: collectUnresolved, searchNumbers: searchNumbers
         )
         let rendered = await ParallelMap.map(pagesToRender, workers: workerCount) { index in
-            pageRenderer.render(index, write: { path, html in try writer.write(path, html) }, writeBytes: { path, bytes in try writer.write(path, bytes: bytes) })
+            pageRenderer.render(index, write: { path, bytes in try writer.write(path, bytes: bytes) })
         }
         clock.lap("pages")
         let problems = rendered.flatMap(\.diagnostics)
@@ -93,7 +93,7 @@ extension Builder {
             guard let listRenderer else { return .success([]) }
             do {
                 let output = try listRenderer.render(job, lists: pagedLists)
-                try writer.write(output.path, output.text)
+                try writer.write(output.path, bytes: output.bytes)
                 return .success(collectUnresolved ? try listRenderer.unresolvedNames(job, lists: pagedLists) : [])
             } catch let error as TemplateError {
                 return .failure(BuildFailure([.error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column))]))

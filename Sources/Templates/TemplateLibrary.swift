@@ -128,6 +128,26 @@ public struct TemplateLibrary: Sendable {
         return buffer.string
     }
 
+    /// Appends the rendering of template `name` to `output` as UTF-8 bytes,
+    /// for a caller that writes them out: no `String` is made (and checked)
+    /// only to be turned back into bytes. On an error, `output` keeps what
+    /// it held before.
+    public func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) throws(TemplateError) {
+        let template = try template(named: name)
+        let start = output.count
+        var buffer = OutputBuffer(adopting: &output)
+        buffer.reserveAdditional(template.estimatedOutputSize)
+        var renderer = Renderer(templates: templates, options: options, context: context)
+        do {
+            try renderer.render(template, into: &buffer)
+        } catch {
+            output = buffer.takeBytes()
+            output.removeSubrange(start...)
+            throw error
+        }
+        output = buffer.takeBytes()
+    }
+
     /// Renders `name` and returns every name it looked up and did not find
     /// (rendered as empty), sorted by position and without duplicates.
     public func unresolvedNames(rendering name: String, _ context: TemplateValue) throws(TemplateError) -> [UnresolvedName] {

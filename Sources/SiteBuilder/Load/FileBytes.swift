@@ -50,20 +50,23 @@ enum FileBytes {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+        // Read into uninitialized storage: zeroing the whole buffer first
+        // cost more than reading the small images it is used for.
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
+            while filled < count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if read == 0 { break }
+                filled += read
             }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if read == 0 { break }
-            filled += read
+            initialized = filled
         }
-        bytes.removeLast(count - filled)
-        return bytes
+        return failed ? nil : bytes
     }
 }

@@ -163,9 +163,11 @@ struct ListRenderer: Sendable {
         }
     }
 
-    func render(_ job: Job, lists: [PagedList]) throws(TemplateError) -> (path: String, text: String) {
+    func render(_ job: Job, lists: [PagedList]) throws(TemplateError) -> (path: String, bytes: [UInt8]) {
         let output = output(job, lists: lists)
-        return (output.path, try library.render(output.template, output.context))
+        var bytes: [UInt8] = []
+        try library.render(output.template, output.context, into: &bytes)
+        return (output.path, bytes)
     }
 
     /// The template names a job's data lacked, for `check --strict`.

@@ -108,7 +108,9 @@ struct PageRenderer: Sendable {
         FileBytes.prefix(contentRootPrefix + path, upTo: 64 * 1024).flatMap(ImageSize.parse)
     }
 
-    func render(_ index: Int, write: (String, String) throws -> Void, writeBytes: (String, [UInt8]) throws -> Void = { _, _ in }) -> PageDigest {
+    /// Renders page `index`, handing its output files (the page, its search
+    /// fragment) to `write` as bytes.
+    func render(_ index: Int, write: (String, [UInt8]) throws -> Void) -> PageDigest {
         let page = site.pages[index]
         let file = "content/\(page.id)"
         var diagnostics: [Diagnostic] = []
@@ -174,7 +176,7 @@ struct PageRenderer: Sendable {
         )
         let template = library.contains(page.kind.rawValue) ? page.kind.rawValue : "article"
         do {
-            var html = ""
+            var html: [UInt8] = []
             html.reserveCapacity(document.html.utf8.count + 8192)
             try library.render(template, context, into: &html)
             try write(page.url.outputFile, html)
@@ -192,7 +194,7 @@ struct PageRenderer: Sendable {
             let entry = views.searchDocument(index, plainText: document.plainText)
             let fragment = entry.fragment()
             do {
-                try writeBytes(SearchLayout.fragment(searchNumbers[index]), fragment)
+                try write(SearchLayout.fragment(searchNumbers[index]), fragment)
             } catch {
                 diagnostics.append(.error("cannot write the search fragment for content/\(page.id): \(error)"))
             }

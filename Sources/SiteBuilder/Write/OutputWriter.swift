@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Writes the site's files under one folder (the staging folder of a build).
 /// Paths are relative and made only of checked URL segments, so nothing is
@@ -9,7 +10,11 @@ import Glibc
 ///
 /// Files are written with open/write/close: no temporary copy, no fsync (the
 /// staging swap is what makes a build atomic), and parent folders are made
-/// only when open says they are missing, so most files cost three system calls.
+/// before the first file in them is opened (the writer remembers the folders
+/// it made or wrote into), so most files cost three system calls and no
+/// open fails for a missing folder. Files are opened and folders made
+/// relative to a descriptor of the root, so the kernel does not walk the
+/// root's own path again for each of them.
 /// With the previous build's output, a file whose bytes did not change is
 /// hard-linked from there rather than written, keeping its modification time.
 struct OutputWriter: Sendable {
@@ -22,6 +27,8 @@ struct OutputWriter: Sendable {
     /// bytes the previous output already has is not written at all, so the
     /// root ends up holding only what changed.
     var writesOnlyChanges = false
+    /// Folders known to exist and the root's descriptor, shared by the copies of this writer.
+    private let folders: WriterFolders
 
     init(root: URL?, previous: URL? = nil, writesOnlyChanges: Bool = false) {
         self.root = root
@@ -29,6 +36,7 @@ struct OutputWriter: Sendable {
         // failing lookup per file written.
         self.previous = previous.flatMap { Self.isFolder($0.path) ? PreviousOutput(root: $0) : nil }
         self.rootPrefix = root.map { $0.path + "/" }
+        self.folders = WriterFolders(root: root?.path)
         self.writesOnlyChanges = writesOnlyChanges
     }
 
@@ -56,7 +64,7 @@ struct OutputWriter: Sendable {
     /// as a link, it would point from public/ to wherever it pointed.
     func copy(from source: URL, to relativePath: String) throws {
         guard let path = try destination(relativePath) else { return }
-        if let old = previous?.unchangedFile(relativePath, sameAs: source), try (writesOnlyChanges || link(old, to: path)) { return }
+        if let old = previous?.unchangedFile(relativePath, sameAs: source), try (writesOnlyChanges || link(old, to: path, relativePath: relativePath)) { return }
         if let bytes = try? FileBytes.read(source.path) {
             try bytes.withUnsafeBytes { buffer in
                 try write(relativePath, buffer: buffer, reusing: false)
@@ -72,8 +80,12 @@ struct OutputWriter: Sendable {
 
     private func write(_ relativePath: String, buffer: UnsafeRawBufferPointer, reusing: Bool = true) throws {
         guard let path = try destination(relativePath) else { return }
-        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path)) { return }
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if reusing, let old = previous?.unchangedFile(relativePath, holding: buffer), try (writesOnlyChanges || link(old, to: path, relativePath: relativePath)) { return }
+        try prepareFolder(of: relativePath, at: path)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        let root = folders.rootDescriptor
+        var descriptor = root >= 0 ? openat(root, relativePath, flags, 0o644) : open(path, flags, 0o644)
+        // A folder removed since it was noted: make it again.
         if descriptor < 0 && errno == ENOENT {
             try makeParents(of: path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -94,11 +106,29 @@ struct OutputWriter: Sendable {
 
     /// Hard-links an unchanged file of the previous output; false when the
     /// link cannot be made (the caller then writes the file).
-    private func link(_ old: String, to path: String) throws -> Bool {
+    private func link(_ old: String, to path: String, relativePath: String) throws -> Bool {
+        try prepareFolder(of: relativePath, at: path)
         if Glibc.link(old, path) == 0 { return true }
         guard errno == ENOENT else { return false }
         try makeParents(of: path)
         return Glibc.link(old, path) == 0
+    }
+
+    /// Makes the file's folder unless this writer already made it or wrote
+    /// into it: a full build writes into an empty staging folder, where
+    /// opening first would fail once for every new folder.
+    /// A file in the root itself needs none (when the root is missing, the
+    /// open fails and makes it).
+    private func prepareFolder(of relativePath: String, at path: String) throws {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(relativePath[..<slash])
+        if folders.contains(folder) { return }
+        // Usually only the last folder is new: one mkdir relative to the root.
+        let root = folders.rootDescriptor
+        if root < 0 || (mkdirat(root, folder, 0o755) != 0 && errno != EEXIST) {
+            try makeParents(of: path)
+        }
+        folders.insert(folder)
     }
 
     /// `mkdir -p` for a file's folder, from the deepest missing one up.
@@ -140,6 +170,48 @@ struct OutputWriter: Sendable {
                 index += 1
             }
             return true
+        }
+    }
+}
+
+/// What an `OutputWriter` and its copies (one per render worker) share:
+/// the folders known to exist (relative to the root), and a descriptor of
+/// the root, opened once a folder in it has been made or found.
+private final class WriterFolders: Sendable {
+    private struct State {
+        var known: Set<String> = []
+        var root: Int32 = -1
+    }
+
+    private let rootPath: String?
+    private let state = Mutex(State())
+
+    init(root: String?) {
+        self.rootPath = root
+    }
+
+    deinit {
+        state.withLock { state in
+            if state.root >= 0 { close(state.root) }
+        }
+    }
+
+    /// -1 until the root is known to exist.
+    var rootDescriptor: Int32 {
+        state.withLock { $0.root }
+    }
+
+    func contains(_ folder: String) -> Bool {
+        state.withLock { $0.known.contains(folder) }
+    }
+
+    /// Notes a folder that exists, which means the root does too.
+    func insert(_ folder: String) {
+        state.withLock { state in
+            state.known.insert(folder)
+            if state.root < 0, let rootPath {
+                state.root = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
         }
     }
 }

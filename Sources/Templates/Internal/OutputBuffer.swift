@@ -9,6 +9,22 @@ struct OutputBuffer {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Appends to `bytes` (which is left empty until `takeBytes`) without copying it.
+    init(adopting bytes: inout [UInt8]) {
+        swap(&self.bytes, &bytes)
+    }
+
+    mutating func reserveAdditional(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
+    /// The bytes, leaving the buffer empty.
+    mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
+    }
+
     mutating func append(_ text: String) {
         let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
         if appended == nil { bytes.append(contentsOf: text.utf8) }
@@ -34,7 +50,16 @@ struct OutputBuffer {
         var runStart = 0
         var index = 0
         let count = text.count
+        guard let base = text.baseAddress else { return }
         while index < count {
+            // Eight bytes at a time past runs with no byte below 0x3F (all
+            // five escaped characters are): most text is letters or Chinese.
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if (word &- 0x3F3F_3F3F_3F3F_3F3F) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < count else { break }
             let byte = text[index]
             // All five are below 0x3F: one comparison passes over letters and all multi-byte text.
             if byte <= Ascii.greater, let replacement = Self.replacement(for: byte) {
