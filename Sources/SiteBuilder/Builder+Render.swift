@@ -183,10 +183,12 @@ extension Builder {
                 linkDestinations: digests[index].linkDestinations, outputPath: site.pages[index].url.outputFile
             )
         }
-        let cache = BuildCache(
+        var cache = BuildCache(
             structure: loaded.structure, outputStamp: 0, entries: entries, listKeys: listKeys, search: search.state,
             taxonomyPages: report.taxonomyPages
         )
+        // Entries that did not change are saved as the bytes they were read from.
+        cache.stored = increment?.cache.stored
         return Rendering(report: report, cache: cache, removals: removals, recordsInNewFile: search.recordsInNewFile)
     }
 

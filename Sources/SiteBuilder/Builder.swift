@@ -123,12 +123,6 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot clean up after an earlier build in \(options.output): \(error.localizedDescription)")])
         }
         var clock = StageClock()
-        // The last build's cache and site snapshot are decoded while the
-        // sources are walked (abandoned if nothing changed): on a build after
-        // one edit, they are most of the time.
-        let fromSnapshot = fromSnapshot && !options.force && access(SourceStamps.file(in: stateFolder), F_OK) == 0
-        async let loadingSnapshot = fromSnapshot ? SiteSnapshot.load(from: stateFolder) : nil
-        async let loadingCache = options.force ? nil : BuildCache.load(from: stateFolder)
         let stateOptions = [
             "drafts \(options.includeDrafts)", "future \(options.includeFuture)", "base \(options.baseURL ?? "")", "output \(outputURL.path)",
         ]
@@ -148,6 +142,10 @@ public struct Builder: Sendable {
             return (report, nil)
         }
         clock.lap("check for changes")
+        // The last build's cache and site snapshot, decoded side by side.
+        let fromSnapshot = fromSnapshot && !options.force && access(SourceStamps.file(in: stateFolder), F_OK) == 0
+        async let loadingSnapshot = fromSnapshot ? SiteSnapshot.load(from: stateFolder) : nil
+        async let loadingCache = options.force ? nil : BuildCache.load(from: stateFolder)
         let previousCache = await loadingCache
         if fromSnapshot, let snapshot = await loadingSnapshot, let previousCache,
            let report = try await buildFromSnapshot(stamps, snapshot: snapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock) {

@@ -32,6 +32,11 @@ struct CacheWriter {
         number(UInt64(bitPattern: Int64(value)))
     }
 
+    /// Bytes written before, as they are.
+    mutating func raw(_ written: ArraySlice<UInt8>) {
+        bytes += written
+    }
+
     mutating func string(_ value: String) {
         if numbers != nil {
             if let number = numbers?[value] {
@@ -53,19 +58,21 @@ struct CacheReader {
     /// The strings of an interned file (`CacheWriter.interned()`).
     private var table: [String]?
 
+    private let byteCount: Int
+
     init(_ bytes: [UInt8]) {
         reader = ByteReader(bytes)
+        byteCount = bytes.count
     }
 
     /// Reads a file written by `CacheWriter.interned()`; nil when its table is damaged.
     init?(interned bytes: [UInt8]) {
         reader = ByteReader(bytes)
+        byteCount = bytes.count
         guard let count = count() else { return nil }
         var strings: [String] = []
         strings.reserveCapacity(count)
-        for position in 0..<count {
-            // Read while the sources are walked: given up when they turn out unchanged.
-            if position % 1024 == 0, Task.isCancelled { return nil }
+        for _ in 0..<count {
             guard let string = string() else { return nil }
             strings.append(string)
         }
@@ -73,6 +80,8 @@ struct CacheReader {
     }
 
     var isAtEnd: Bool { reader.isAtEnd }
+    /// How many bytes have been read.
+    var position: Int { byteCount - reader.remaining }
 
     mutating func number() -> UInt64? {
         reader.varint()

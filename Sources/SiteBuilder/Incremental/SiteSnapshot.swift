@@ -90,11 +90,7 @@ struct SiteSnapshot: Sendable {
             let config = try reader.readConfig()
             let home = try reader.readSection()
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
-            // Decoded while the sources are walked: given up at once when they turn out unchanged.
-            let pages = try reader.readArray { reader throws(CacheReader.Damaged) in
-                if Task.isCancelled { throw CacheReader.Damaged() }
-                return try reader.readPage()
-            }
+            let pages = try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readPage() }
             let unpublished = Set(try reader.readStrings())
             let nextPublication = try reader.readInt()
             let sectionPages = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }

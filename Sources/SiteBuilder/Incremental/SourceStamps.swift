@@ -8,35 +8,66 @@ import Glibc
 /// `BuildState.fingerprint`. Kept after a build with the site snapshot it
 /// goes with, so that the next build can tell which files changed without
 /// reading any.
-struct SourceStamps: Sendable, Equatable {
+struct SourceStamps: Sendable {
     static let formatVersion = 1
 
-    /// Relative to the site folder; a folder's ends in `/`. Not saved: only their hash is.
-    private(set) var paths: [String] = []
+    /// Each entry's stamp, in walk order.
     private(set) var stamps: [UInt64] = []
+    /// Each entry's folder (its index; -1 for `content` and `templates`
+    /// themselves) and where its name ends in `names`. Not saved: only their
+    /// hash is, and paths are made only for the entries that changed.
+    private var parents: [Int32] = []
+    private var nameEnds: [Int] = []
+    private var names: [UInt8] = []
     /// The options and generator the build ran with (`BuildState`'s options and executable).
     var optionsKey: UInt64 = 0
     /// The site snapshot saved with these stamps (`stamp(ofFile:)`).
     var snapshotStamp: UInt64 = 0
-    /// Of all paths in order: equal hashes mean no entry came or went.
+    /// Of all names and folders in order: equal hashes mean no entry came or went.
     private var savedPathsHash: UInt64?
 
     init() {}
 
-    mutating func record(_ path: String, stamp: UInt64) {
-        paths.append(path)
+    /// Records an entry (a folder's stamp is 0); returns its index, the parent of what a folder holds.
+    @discardableResult
+    mutating func record(_ name: [UInt8], parent: Int32, stamp: UInt64) -> Int32 {
         stamps.append(stamp)
+        parents.append(parent)
+        names += name
+        nameEnds.append(names.count)
+        return Int32(stamps.count - 1)
     }
 
-    mutating func append(_ other: SourceStamps) {
-        paths += other.paths
+    /// Appends the entries of a folder walked on its own, whose top entries are in `parent`.
+    mutating func append(_ other: SourceStamps, under parent: Int32) {
+        let base = Int32(stamps.count)
+        let nameBase = names.count
         stamps += other.stamps
+        parents += other.parents.map { $0 < 0 ? parent : $0 + base }
+        names += other.names
+        nameEnds += other.nameEnds.map { $0 + nameBase }
+    }
+
+    /// The entry's path relative to the site folder.
+    func path(at index: Int) -> String {
+        var parts: [String] = []
+        var current = index
+        while current >= 0, current < stamps.count, parts.count < 64 {
+            let start = current == 0 ? 0 : nameEnds[current - 1]
+            parts.append(String(decoding: names[start..<nameEnds[current]], as: UTF8.self))
+            current = Int(parents[current])
+        }
+        return parts.reversed().joined(separator: "/")
     }
 
     var pathsHash: UInt64 {
         if let savedPathsHash { return savedPathsHash }
         var hasher = StableHasher()
-        for path in paths { hasher.add(path) }
+        hasher.add(bytes: names)
+        for index in stamps.indices {
+            hasher.add(number: UInt64(nameEnds[index]))
+            hasher.add(number: UInt64(bitPattern: Int64(parents[index])) &+ (stamps[index] == 0 ? 1 << 63 : 0))
+        }
         return hasher.value
     }
 
@@ -44,7 +75,7 @@ struct SourceStamps: Sendable, Equatable {
     /// when an entry came or went (or `earlier` was made with other options).
     func changedPaths(since earlier: SourceStamps) -> [String]? {
         guard earlier.optionsKey == optionsKey, earlier.stamps.count == stamps.count, earlier.pathsHash == pathsHash else { return nil }
-        return stamps.indices.filter { stamps[$0] != earlier.stamps[$0] }.map { paths[$0] }
+        return stamps.indices.filter { stamps[$0] != earlier.stamps[$0] }.map(path(at:))
     }
 
     static func file(in folder: String) -> String { folder + "/source-stamps" }

@@ -1,3 +1,4 @@
+import CUnionPressSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -64,7 +65,10 @@ struct BuildState: Sendable, Equatable {
         for folder in ["content", "templates"] {
             hasher.add(folder)
             let descriptor = open(root.path + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: 0, prefix: folder + "/", stamps: &stamps) }
+            let top = stamps?.record(Array(folder.utf8), parent: -1, stamp: 0) ?? -1
+            if descriptor >= 0 {
+                withFolderBuffer { buffer in walk(descriptor, hasher: &hasher, depth: 0, parent: top, stamps: &stamps, buffer: buffer) }
+            }
         }
         return hasher.value
     }
@@ -81,65 +85,115 @@ struct BuildState: Sendable, Equatable {
         hasher.add(relative)
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         var stamps: SourceStamps?
-        if descriptor >= 0 { walk(descriptor, hasher: &hasher, depth: depth, prefix: "", stamps: &stamps) }
+        if descriptor >= 0 {
+            withFolderBuffer { buffer in walk(descriptor, hasher: &hasher, depth: depth, parent: -1, stamps: &stamps, buffer: buffer) }
+        }
+    }
+
+    /// One buffer for reading the entries of every folder a walk opens:
+    /// readdir would allocate one per folder, and glibc's per-thread heaps
+    /// then grow and shrink with a system call each time.
+    private static func withFolderBuffer<T>(_ body: (UnsafeMutableRawBufferPointer) -> T) -> T {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 32 * 1024, alignment: 8)
+        defer { buffer.deallocate() }
+        return body(buffer)
+    }
+
+    /// An entry of a folder as the kernel lists it.
+    private struct FolderEntry {
+        var name: [UInt8]
+        /// The listing says it is a folder (file systems that do not say are asked with `fstatat`).
+        var isFolder: Bool
+    }
+
+    /// The entries of an open folder, `.` and `..` left out; nil when it cannot be read.
+    private static func entries(in descriptor: Int32, buffer: UnsafeMutableRawBufferPointer) -> [FolderEntry]? {
+        var names: [FolderEntry] = []
+        // A linux_dirent64 record: inode (8 bytes), offset (8), record length (2), type (1), then the name and a NUL.
+        let nameOffset = 19
+        while true {
+            let count = unionpress_read_folder(descriptor, buffer.baseAddress, UInt(buffer.count))
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { return names }
+            var offset = 0
+            while offset + nameOffset <= count {
+                let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt16.self))
+                guard length > nameOffset, offset + length <= count else { return nil }
+                let field = UnsafeRawBufferPointer(rebasing: buffer[(offset + nameOffset)..<(offset + length)])
+                let name = Array(field.prefix { $0 != 0 })
+                let type = buffer[offset + 18]
+                if name != [0x2E] && name != [0x2E, 0x2E] { names.append(FolderEntry(name: name, isFolder: type == UInt8(DT_DIR))) }
+                offset += length
+            }
+        }
     }
 
     /// Hashes a folder's entries in byte order of their names: each name, its
     /// mode, size and modification time as raw numbers, and a folder's
-    /// entries between an opening and a closing mark. Entries are looked up
-    /// relative to the open folder (`fstatat`), not by whole path. Takes
+    /// entries between an opening and a closing mark (a folder's own time
+    /// says nothing its entries do not, so a folder the listing names as one
+    /// is not looked up). Entries are looked up relative to the open folder
+    /// (`fstatat`), not by whole path. Takes
     /// ownership of `descriptor`. With `stamps`, each entry is recorded
-    /// there too, by its path (`prefix` and its name).
-    private static func walk(_ descriptor: Int32, hasher: inout StableHasher, depth: Int, prefix: String, stamps: inout SourceStamps?) {
-        guard depth < 32, let directory = fdopendir(descriptor) else {
-            close(descriptor)
-            return
-        }
-        defer { closedir(directory) }
-        var names: [[UInt8]] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
-        }
-        names.sort { $0.lexicographicallyPrecedes($1) }
-        let folder = dirfd(directory)
+    /// there too, in the folder entry `parent`.
+    private static func walk(
+        _ descriptor: Int32, hasher: inout StableHasher, depth: Int, parent: Int32, stamps: inout SourceStamps?, buffer: UnsafeMutableRawBufferPointer
+    ) {
+        defer { close(descriptor) }
+        guard depth < 32, var entries = entries(in: descriptor, buffer: buffer) else { return }
+        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        let folder = descriptor
         // The folders at the top (a site's sections) are walked in parallel,
         // each into a hash of its own that the walk below then takes in order.
-        let subtrees = depth == 0 ? subtreeHashes(names, in: folder, prefix: prefix, recording: stamps != nil) : []
-        for (position, name) in names.enumerated() {
+        let subtrees = depth == 0 ? subtreeHashes(entries, in: folder, recording: stamps != nil) : []
+        for (position, listed) in entries.enumerated() {
+            let name = listed.name
             var info = stat()
-            let found = name.withUnsafeBufferPointer { bytes in
-                withNulTerminated(bytes) { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            if listed.isFolder {
+                info.st_mode = S_IFDIR
+            } else {
+                let found = name.withUnsafeBufferPointer { bytes in
+                    withNulTerminated(bytes) { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+                }
+                guard found else { continue }
             }
-            guard found else { continue }
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            if isFolder {
+                // The same whether the listing or fstatat said so.
+                info = stat()
+                info.st_mode = S_IFDIR
+            }
             hasher.add(bytes: name)
             // The entry's own stamp: a folder's time changes with its entries, which are recorded themselves.
             var entry = StableHasher()
-            let isFolder = info.st_mode & S_IFMT == S_IFDIR
-            for number in [UInt64(info.st_mode), UInt64(bitPattern: Int64(info.st_size)), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))] {
-                hasher.add(number: number)
-                if !isFolder { entry.add(number: number) }
+            hasher.add(number: UInt64(info.st_mode))
+            hasher.add(number: UInt64(bitPattern: Int64(info.st_size)))
+            hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+            hasher.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+            if stamps != nil, !isFolder {
+                // Its inode and change time too, which no tool sets back: a file
+                // copied over another with the same size and time still counts as changed.
+                entry.add(number: UInt64(bitPattern: Int64(info.st_size)))
+                entry.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+                entry.add(number: UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+                entry.add(number: UInt64(info.st_mode))
+                entry.add(number: UInt64(info.st_ino))
+                entry.add(number: UInt64(bitPattern: Int64(info.st_ctim.tv_sec)))
+                entry.add(number: UInt64(bitPattern: Int64(info.st_ctim.tv_nsec)))
             }
-            if !isFolder {
-                // The inode and its change time too, which no tool sets back: a
-                // file copied over another with the same size and time still counts as changed.
-                for number in [UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))] {
-                    entry.add(number: number)
-                }
-            }
-            let path = stamps == nil ? "" : prefix + String(decoding: name, as: UTF8.self)
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                stamps?.record(path + "/", stamp: 0)
+                let index = stamps?.record(name, parent: parent, stamp: 0) ?? -1
                 hasher.add(number: 0x7B)
                 if position < subtrees.count {
                     if let subtree = subtrees[position] {
                         hasher.add(number: subtree.hash)
-                        stamps?.append(subtree.stamps)
+                        stamps?.append(subtree.stamps, under: index)
                     }
                 } else {
                     let child = openFolder(name, in: folder)
-                    if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1, prefix: path + "/", stamps: &stamps) }
+                    if child >= 0 { walk(child, hasher: &hasher, depth: depth + 1, parent: index, stamps: &stamps, buffer: buffer) }
                 }
                 hasher.add(number: 0x7D)
             case S_IFLNK:
@@ -150,10 +204,12 @@ struct BuildState: Sendable, Equatable {
                     withNulTerminated(bytes) { fstatat(folder, $0, &target, 0) == 0 }
                 }
                 if targetFound, target.st_mode & S_IFMT != S_IFDIR {
-                    for number in [UInt64(bitPattern: Int64(target.st_size)), UInt64(bitPattern: Int64(target.st_mtim.tv_sec)), UInt64(bitPattern: Int64(target.st_mtim.tv_nsec))] {
-                        hasher.add(number: number)
-                        entry.add(number: number)
-                    }
+                    hasher.add(number: UInt64(bitPattern: Int64(target.st_size)))
+                    hasher.add(number: UInt64(bitPattern: Int64(target.st_mtim.tv_sec)))
+                    hasher.add(number: UInt64(bitPattern: Int64(target.st_mtim.tv_nsec)))
+                    entry.add(number: UInt64(target.st_ino))
+                    entry.add(number: UInt64(bitPattern: Int64(target.st_ctim.tv_sec)))
+                    entry.add(number: UInt64(bitPattern: Int64(target.st_ctim.tv_nsec)))
                 }
                 var destination = [UInt8](repeating: 0, count: 4096)
                 let length = name.withUnsafeBufferPointer { bytes in
@@ -163,9 +219,9 @@ struct BuildState: Sendable, Equatable {
                 }
                 hasher.add(bytes: destination.prefix(max(0, length)))
                 entry.add(bytes: destination.prefix(max(0, length)))
-                stamps?.record(path, stamp: entry.value)
+                stamps?.record(name, parent: parent, stamp: entry.value)
             default:
-                stamps?.record(path, stamp: entry.value)
+                stamps?.record(name, parent: parent, stamp: entry.value)
             }
         }
     }
@@ -178,7 +234,8 @@ struct BuildState: Sendable, Equatable {
 
     /// For each name in `folder`, the hash of its walk when it is a folder
     /// (and its entries' stamps, when `recording`).
-    private static func subtreeHashes(_ names: [[UInt8]], in folder: Int32, prefix: String, recording: Bool) -> [(hash: UInt64, stamps: SourceStamps)?] {
+    private static func subtreeHashes(_ entries: [FolderEntry], in folder: Int32, recording: Bool) -> [(hash: UInt64, stamps: SourceStamps)?] {
+        let names = entries.map(\.name)
         let results = UnsafeMutableBufferPointer<(hash: UInt64, stamps: SourceStamps)?>.allocate(capacity: names.count)
         results.initialize(repeating: nil)
         defer {
@@ -197,7 +254,7 @@ struct BuildState: Sendable, Equatable {
             guard child >= 0 else { return }
             var hasher = StableHasher()
             var stamps: SourceStamps? = recording ? SourceStamps() : nil
-            walk(child, hasher: &hasher, depth: 1, prefix: prefix + String(decoding: names[position], as: UTF8.self) + "/", stamps: &stamps)
+            withFolderBuffer { buffer in walk(child, hasher: &hasher, depth: 1, parent: -1, stamps: &stamps, buffer: buffer) }
             output[position] = (hasher.value, stamps ?? SourceStamps())
         }
         return Array(results)

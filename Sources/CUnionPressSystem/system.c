@@ -1,13 +1,23 @@
-// renameat2 needs _GNU_SOURCE, which Swift's Glibc module does not define.
+// renameat2 and getdents64 need _GNU_SOURCE, which Swift's Glibc module does not define.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <dirent.h>
 #include "CUnionPressSystem.h"
 
 int unionpress_exchange_paths(const char *first, const char *second) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
     return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+long unionpress_read_folder(int descriptor, void *buffer, unsigned long length) {
+#if defined(__linux__)
+    return (long)getdents64(descriptor, buffer, length);
 #else
     errno = ENOSYS;
     return -1;
