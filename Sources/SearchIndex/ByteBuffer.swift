@@ -14,7 +14,7 @@ public enum Varint {
 
 /// Reads varints and byte runs from index files; `nil` on truncated or
 /// malformed input instead of trapping.
-public struct ByteReader {
+public struct ByteReader: Sendable {
     let bytes: [UInt8]
     var offset: Int
 

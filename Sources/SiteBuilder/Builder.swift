@@ -149,6 +149,9 @@ public struct Builder: Sendable {
         let previousCache = await loadingCache
         if fromSnapshot, let snapshot = await loadingSnapshot, let previousCache,
            let report = try await buildFromSnapshot(stamps, snapshot: snapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock) {
+            // Freeing 10,000 pages takes about 10 ms, which the result need not
+            // wait for: the last references go on a thread of their own.
+            Task.detached(priority: .background) { withExtendedLifetime((snapshot, previousCache)) {} }
             return (report, nil)
         }
         let loaded = try await load(clock: &clock, previous: previousCache)

@@ -5,15 +5,16 @@ import SearchIndex
 /// truncated cache reads as nil, and the build then starts from scratch.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
+    private let interning: Bool
     /// When interning: each distinct string's number, in order of first use.
-    private var numbers: [String: Int]?
+    private var numbers: [String: Int] = [:]
     private var table: [String] = []
 
-    /// `interning`: each distinct string is written once, in a table put in
-    /// front by `interned()`, and by its number after that (a site's tags,
-    /// sections and file names recur on thousands of pages).
+    /// `interning`: each distinct string written with `shared` is written
+    /// once, in a table put in front by `interned()`, and by its number after
+    /// that (a site's tags, sections and file names recur on thousands of pages).
     init(interning: Bool = false) {
-        numbers = interning ? [:] : nil
+        self.interning = interning
     }
 
     /// The table of strings, then the bytes written.
@@ -32,22 +33,44 @@ struct CacheWriter {
         number(UInt64(bitPattern: Int64(value)))
     }
 
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     /// Bytes written before, as they are.
     mutating func raw(_ written: ArraySlice<UInt8>) {
         bytes += written
     }
 
-    mutating func string(_ value: String) {
-        if numbers != nil {
-            if let number = numbers?[value] {
-                int(number)
-            } else {
-                numbers?[value] = table.count
-                int(table.count)
+    /// Writes what `body` writes prefixed by its length in bytes, so that a
+    /// reader can hand it to another thread (`CacheReader.measured`).
+    mutating func measured(_ body: (inout CacheWriter) -> Void) {
+        var part = CacheWriter(interning: interning)
+        swap(&part.numbers, &numbers)
+        swap(&part.table, &table)
+        body(&part)
+        swap(&part.numbers, &numbers)
+        swap(&part.table, &table)
+        int(part.bytes.count)
+        bytes += part.bytes
+    }
+
+    /// A string that recurs: by its number in the table when interning.
+    mutating func shared(_ value: String) {
+        if interning {
+            let next = table.count
+            let number = numbers[value, default: next]
+            if number == next {
+                numbers[value] = next
                 table.append(value)
             }
+            int(number)
             return
         }
+        string(value)
+    }
+
+    mutating func string(_ value: String) {
         int(value.utf8.count)
         bytes += value.utf8
     }
@@ -103,11 +126,25 @@ struct CacheReader {
         reader.take(reader.remaining)
     }
 
-    mutating func string() -> String? {
+    /// What `CacheWriter.measured` wrote: a reader of it alone (which must
+    /// end at `end`), this reader moved past it.
+    mutating func measured() -> (part: CacheReader, end: Int)? {
+        guard let length = count() else { return nil }
+        let part = self
+        guard reader.take(length) != nil else { return nil }
+        return (part, position)
+    }
+
+    /// A string written with `CacheWriter.shared`.
+    mutating func shared() -> String? {
         if let table {
             guard let number = int(), table.indices.contains(number) else { return nil }
             return table[number]
         }
+        return string()
+    }
+
+    mutating func string() -> String? {
         guard let length = count(), let bytes = reader.take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -29,18 +29,22 @@ extension CacheWriter {
         array(values) { $0.string($1) }
     }
 
+    mutating func sharedStrings(_ values: [String]) {
+        array(values) { $0.shared($1) }
+    }
+
     mutating func ints(_ values: [Int]) {
         array(values) { $0.int($1) }
     }
 
     mutating func location(_ value: SourceLocation) {
-        string(value.file)
+        shared(value.file)
         int(value.line)
         int(value.column)
     }
 
     mutating func urlPath(_ value: URLPath) {
-        strings(value.segments)
+        sharedStrings(value.segments)
     }
 
     mutating func date(_ value: PageDate) {
@@ -73,8 +77,8 @@ extension CacheWriter {
         string(value.path)
         string(value.title)
         optional(value.description) { $0.string($1) }
-        string(value.defaultKind.rawValue)
-        string(value.sort.rawValue)
+        shared(value.defaultKind.rawValue)
+        shared(value.sort.rawValue)
         optional(value.weight) { $0.int($1) }
         string(value.body)
         int(value.bodyStartLine)
@@ -83,25 +87,25 @@ extension CacheWriter {
 
     mutating func page(_ page: Page) {
         string(page.id)
-        string(page.sectionPath)
+        shared(page.sectionPath)
         string(page.slug)
         urlPath(page.url)
-        string(page.kind.rawValue)
+        shared(page.kind.rawValue)
         bool(page.isBundle)
         string(page.title)
         optional(page.kicker) { $0.string($1) }
         optional(page.subtitle) { $0.string($1) }
-        optional(page.column) { $0.string($1) }
+        optional(page.column) { $0.shared($1) }
         date(page.date)
         optional(page.updated) { $0.date($1) }
         optional(page.byline) { $0.string($1) }
-        strings(page.authors)
+        sharedStrings(page.authors)
         optional(page.summary) { $0.string($1) }
-        strings(page.tags)
-        strings(page.region)
+        sharedStrings(page.tags)
+        sharedStrings(page.region)
         optional(page.image) { $0.resource($1) }
         optional(page.imageCaption) { $0.string($1) }
-        optional(page.imageCredit) { $0.string($1) }
+        optional(page.imageCredit) { $0.shared($1) }
         array(page.aliases) { out, alias in
             out.urlPath(alias.path)
             out.location(alias.location)
@@ -116,25 +120,25 @@ extension CacheWriter {
 
     mutating func profile(_ value: ProfileInfo) {
         string(value.name)
-        optional(value.unit) { $0.string($1) }
-        optional(value.occupation) { $0.string($1) }
+        optional(value.unit) { $0.shared($1) }
+        optional(value.occupation) { $0.shared($1) }
         array(value.honours) { out, honour in
-            out.string(honour.title)
+            out.shared(honour.title)
             out.optional(honour.year) { $0.int($1) }
         }
         optional(value.portrait) { $0.resource($1) }
     }
 
     mutating func roster(_ value: RosterInfo) {
-        optional(value.honour) { $0.string($1) }
+        optional(value.honour) { $0.shared($1) }
         optional(value.year) { $0.int($1) }
-        strings(value.conferredBy)
-        string(value.order.rawValue)
+        sharedStrings(value.conferredBy)
+        shared(value.order.rawValue)
         array(value.groups) { out, group in
-            out.optional(group.title) { $0.string($1) }
+            out.optional(group.title) { $0.shared($1) }
             out.array(group.members) { out, member in
                 out.string(member.name)
-                out.optional(member.unit) { $0.string($1) }
+                out.optional(member.unit) { $0.shared($1) }
                 out.optional(member.note) { $0.string($1) }
                 out.optional(member.profile) { $0.string($1) }
                 out.location(member.location)
@@ -145,17 +149,17 @@ extension CacheWriter {
     mutating func event(_ value: EventInfo) {
         optional(value.start) { $0.date($1) }
         optional(value.end) { $0.date($1) }
-        optional(value.location) { $0.string($1) }
-        strings(value.organizers)
+        optional(value.location) { $0.shared($1) }
+        sharedStrings(value.organizers)
         array(value.photos) { out, photo in
             out.resource(photo.source)
             out.optional(photo.caption) { $0.string($1) }
-            out.optional(photo.credit) { $0.string($1) }
+            out.optional(photo.credit) { $0.shared($1) }
         }
     }
 
     mutating func term(_ value: Term) {
-        string(value.name)
+        shared(value.name)
         urlPath(value.url)
         ints(value.pages)
         array(value.children) { $0.term($1) }
@@ -195,19 +199,22 @@ extension CacheReader {
         return values
     }
 
+    mutating func readShared() throws(Damaged) -> String { try required(shared()) }
     mutating func readStrings() throws(Damaged) -> [String] { try readArray { reader throws(Damaged) in try reader.readString() } }
+    mutating func readSharedStrings() throws(Damaged) -> [String] { try readArray { reader throws(Damaged) in try reader.readShared() } }
     mutating func readInts() throws(Damaged) -> [Int] { try readArray { reader throws(Damaged) in try reader.readInt() } }
 
+    /// A raw value, written with `shared`.
     mutating func readRaw<T: RawRepresentable<String>>(_: T.Type) throws(Damaged) -> T {
-        try required(T(rawValue: try readString()))
+        try required(T(rawValue: try readShared()))
     }
 
     mutating func readLocation() throws(Damaged) -> SourceLocation {
-        SourceLocation(file: try readString(), line: try readInt(), column: try readInt())
+        SourceLocation(file: try readShared(), line: try readInt(), column: try readInt())
     }
 
     mutating func readURLPath() throws(Damaged) -> URLPath {
-        URLPath(try readStrings())
+        URLPath(try readSharedStrings())
     }
 
     mutating func readDate() throws(Damaged) -> PageDate {
@@ -253,7 +260,7 @@ extension CacheReader {
 
     mutating func readPage() throws(Damaged) -> Page {
         let id = try readString()
-        let sectionPath = try readString()
+        let sectionPath = try readShared()
         let slug = try readString()
         let url = try readURLPath()
         let kind = try readRaw(PageKind.self)
@@ -262,17 +269,17 @@ extension CacheReader {
         var page = Page(id: id, sectionPath: sectionPath, slug: slug, url: url, kind: kind, isBundle: isBundle, title: title, date: PageDate(year: 1970, month: 1, day: 1, utcOffsetSeconds: 0, hasTime: false), bodyStartLine: 1)
         page.kicker = try readOptional { reader throws(Damaged) in try reader.readString() }
         page.subtitle = try readOptional { reader throws(Damaged) in try reader.readString() }
-        page.column = try readOptional { reader throws(Damaged) in try reader.readString() }
+        page.column = try readOptional { reader throws(Damaged) in try reader.readShared() }
         page.date = try readDate()
         page.updated = try readOptional { reader throws(Damaged) in try reader.readDate() }
         page.byline = try readOptional { reader throws(Damaged) in try reader.readString() }
-        page.authors = try readStrings()
+        page.authors = try readSharedStrings()
         page.summary = try readOptional { reader throws(Damaged) in try reader.readString() }
-        page.tags = try readStrings()
-        page.region = try readStrings()
+        page.tags = try readSharedStrings()
+        page.region = try readSharedStrings()
         page.image = try readOptional { reader throws(Damaged) in try reader.readResource() }
         page.imageCaption = try readOptional { reader throws(Damaged) in try reader.readString() }
-        page.imageCredit = try readOptional { reader throws(Damaged) in try reader.readString() }
+        page.imageCredit = try readOptional { reader throws(Damaged) in try reader.readShared() }
         page.aliases = try readArray { reader throws(Damaged) in Alias(path: try reader.readURLPath(), location: try reader.readLocation()) }
         page.draft = try readBool()
         page.weight = try readOptional { reader throws(Damaged) in try reader.readInt() }
@@ -286,10 +293,10 @@ extension CacheReader {
     mutating func readProfile() throws(Damaged) -> ProfileInfo {
         ProfileInfo(
             name: try readString(),
-            unit: try readOptional { reader throws(Damaged) in try reader.readString() },
-            occupation: try readOptional { reader throws(Damaged) in try reader.readString() },
+            unit: try readOptional { reader throws(Damaged) in try reader.readShared() },
+            occupation: try readOptional { reader throws(Damaged) in try reader.readShared() },
             honours: try readArray { reader throws(Damaged) in
-                ProfileInfo.Honour(title: try reader.readString(), year: try reader.readOptional { reader throws(Damaged) in try reader.readInt() })
+                ProfileInfo.Honour(title: try reader.readShared(), year: try reader.readOptional { reader throws(Damaged) in try reader.readInt() })
             },
             portrait: try readOptional { reader throws(Damaged) in try reader.readResource() }
         )
@@ -297,17 +304,17 @@ extension CacheReader {
 
     mutating func readRoster() throws(Damaged) -> RosterInfo {
         RosterInfo(
-            honour: try readOptional { reader throws(Damaged) in try reader.readString() },
+            honour: try readOptional { reader throws(Damaged) in try reader.readShared() },
             year: try readOptional { reader throws(Damaged) in try reader.readInt() },
-            conferredBy: try readStrings(),
+            conferredBy: try readSharedStrings(),
             order: try readRaw(NameOrder.self),
             groups: try readArray { reader throws(Damaged) in
                 RosterInfo.Group(
-                    title: try reader.readOptional { reader throws(Damaged) in try reader.readString() },
+                    title: try reader.readOptional { reader throws(Damaged) in try reader.readShared() },
                     members: try reader.readArray { reader throws(Damaged) in
                         RosterInfo.Member(
                             name: try reader.readString(),
-                            unit: try reader.readOptional { reader throws(Damaged) in try reader.readString() },
+                            unit: try reader.readOptional { reader throws(Damaged) in try reader.readShared() },
                             note: try reader.readOptional { reader throws(Damaged) in try reader.readString() },
                             profile: try reader.readOptional { reader throws(Damaged) in try reader.readString() },
                             location: try reader.readLocation()
@@ -322,13 +329,13 @@ extension CacheReader {
         EventInfo(
             start: try readOptional { reader throws(Damaged) in try reader.readDate() },
             end: try readOptional { reader throws(Damaged) in try reader.readDate() },
-            location: try readOptional { reader throws(Damaged) in try reader.readString() },
-            organizers: try readStrings(),
+            location: try readOptional { reader throws(Damaged) in try reader.readShared() },
+            organizers: try readSharedStrings(),
             photos: try readArray { reader throws(Damaged) in
                 EventInfo.Photo(
                     source: try reader.readResource(),
                     caption: try reader.readOptional { reader throws(Damaged) in try reader.readString() },
-                    credit: try reader.readOptional { reader throws(Damaged) in try reader.readString() }
+                    credit: try reader.readOptional { reader throws(Damaged) in try reader.readShared() }
                 )
             }
         )
@@ -336,7 +343,7 @@ extension CacheReader {
 
     mutating func readTerm() throws(Damaged) -> Term {
         Term(
-            name: try readString(), url: try readURLPath(), pages: try readInts(),
+            name: try readShared(), url: try readURLPath(), pages: try readInts(),
             children: try readArray { reader throws(Damaged) in try reader.readTerm() }
         )
     }

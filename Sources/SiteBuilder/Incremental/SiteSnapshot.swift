@@ -7,7 +7,7 @@ import SiteModel
 /// source stamps it finds the pages that changed, reads only those, and
 /// when their front matter is as before, renders from this snapshot.
 struct SiteSnapshot: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 3
 
     var site: Site
     /// Each section's default page kind (what a page read again needs).
@@ -23,7 +23,7 @@ struct SiteSnapshot: Sendable {
         out.number(structure)
         out.array(sectionKinds.keys.sorted()) { out, path in
             out.string(path)
-            out.string(sectionKinds[path]?.rawValue ?? PageKind.article.rawValue)
+            out.shared(sectionKinds[path]?.rawValue ?? PageKind.article.rawValue)
         }
         out.config(site.config)
         out.section(site.home)
@@ -31,7 +31,13 @@ struct SiteSnapshot: Sendable {
             out.string(path)
             if let section = site.sections[path] { out.section(section) }
         }
-        out.array(site.pages) { $0.page($1) }
+        // In parts of `pagesPerPart`, each prefixed by its length: they are read on all cores.
+        out.int(site.pages.count)
+        for start in stride(from: 0, to: site.pages.count, by: Self.pagesPerPart) {
+            out.measured { out in
+                for page in site.pages[start..<min(site.pages.count, start + Self.pagesPerPart)] { out.page(page) }
+            }
+        }
         out.strings(site.unpublishedIDs.sorted())
         out.int(site.nextPublication)
         out.array(site.sectionPages.keys.sorted()) { out, path in
@@ -90,7 +96,7 @@ struct SiteSnapshot: Sendable {
             let config = try reader.readConfig()
             let home = try reader.readSection()
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
-            let pages = try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readPage() }
+            let pages = try Self.readPages(&reader)
             let unpublished = Set(try reader.readStrings())
             let nextPublication = try reader.readInt()
             let sectionPages = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }
@@ -130,6 +136,45 @@ struct SiteSnapshot: Sendable {
         } catch {
             return nil
         }
+    }
+
+    static let pagesPerPart = 512
+
+    /// The pages, their parts read side by side.
+    private static func readPages(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> [Page] {
+        let count = try reader.required(reader.count())
+        var measured: [(part: CacheReader, end: Int, count: Int)] = []
+        for start in stride(from: 0, to: count, by: pagesPerPart) {
+            let (part, end) = try reader.required(reader.measured())
+            measured.append((part, end, min(count, start + pagesPerPart) - start))
+        }
+        let parts = measured
+        let results = UnsafeMutableBufferPointer<[Page]?>.allocate(capacity: parts.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        // Each task writes only its own element.
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            var (reader, end, count) = parts[index]
+            var pages: [Page] = []
+            pages.reserveCapacity(count)
+            do throws(CacheReader.Damaged) {
+                for _ in 0..<count { pages.append(try reader.readPage()) }
+            } catch {
+                return
+            }
+            if reader.position == end { output[index] = pages }
+        }
+        var pages: [Page] = []
+        pages.reserveCapacity(count)
+        for part in results {
+            guard let part else { throw CacheReader.Damaged() }
+            pages += part
+        }
+        return pages
     }
 
     private static func readDictionary<Value>(
