@@ -109,8 +109,9 @@ public struct Builder: Sendable {
 
     /// `build`, also returning what it read and rendered, for the next build
     /// of a `serve` session (nil when the build stopped early: nothing changed).
-    /// `fromSnapshot`: when only page bodies changed, build from the last
-    /// build's site snapshot (`buildFromSnapshot`), which returns no memory.
+    /// `fromSnapshot`: keep a site snapshot, and when only page bodies
+    /// changed, build from the last one (`buildFromSnapshot`, which returns
+    /// no memory). `serve` keeps its memory instead.
     func buildRemembering(fromSnapshot: Bool = false) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
         try checkOutputLocation()
         let publisher = Publisher(output: outputURL)
@@ -142,18 +143,21 @@ public struct Builder: Sendable {
             return (report, nil)
         }
         clock.lap("check for changes")
-        // The last build's cache and site snapshot, decoded side by side.
-        let fromSnapshot = fromSnapshot && !options.force && access(SourceStamps.file(in: stateFolder), F_OK) == 0
-        async let loadingSnapshot = fromSnapshot ? SiteSnapshot.load(from: stateFolder) : nil
+        // The last build's cache and site snapshot, decoded side by side (the
+        // snapshot given up as soon as a changed page turns out to need more).
+        let useSnapshot = fromSnapshot && !options.force && access(SourceStamps.file(in: stateFolder), F_OK) == 0
+        let stopLoading = GiveUpFlag()
+        let loadingSnapshot = useSnapshot ? Task { [stateFolder] in SiteSnapshot.load(from: stateFolder, giveUp: stopLoading) } : nil
         async let loadingCache = options.force ? nil : BuildCache.load(from: stateFolder)
         let previousCache = await loadingCache
-        if fromSnapshot, let snapshot = await loadingSnapshot, let previousCache,
-           let report = try await buildFromSnapshot(stamps, snapshot: snapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock) {
+        if let loadingSnapshot, let previousCache,
+           let report = try await buildFromSnapshot(stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock) {
             // Freeing 10,000 pages takes about 10 ms, which the result need not
             // wait for: the last references go on a thread of their own.
-            Task.detached(priority: .background) { withExtendedLifetime((snapshot, previousCache)) {} }
+            Task.detached(priority: .background) { withExtendedLifetime((loadingSnapshot, previousCache)) {} }
             return (report, nil)
         }
+        stopLoading.raise()
         let loaded = try await load(clock: &clock, previous: previousCache)
         let site = loaded.site
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
@@ -164,7 +168,7 @@ public struct Builder: Sendable {
                     fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
                     pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages
                 ).save(in: stateFolder)
-                saveSnapshot(of: loaded, stamps: stamps)
+                if fromSnapshot { saveSnapshot(of: loaded, stamps: stamps) }
             }
             var report = BuildReport(
                 pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages,
@@ -207,7 +211,7 @@ public struct Builder: Sendable {
             guard var cache = published.cache else { return (report, nil) }
             cache.outputStamp = stamp
             cache.save(in: stateFolder)
-            if report.diagnostics.isEmpty { saveSnapshot(of: loaded, stamps: stamps) }
+            if fromSnapshot, report.diagnostics.isEmpty { saveSnapshot(of: loaded, stamps: stamps) }
             return (report, BuildMemory(loaded: loaded, cache: cache))
         }
     }

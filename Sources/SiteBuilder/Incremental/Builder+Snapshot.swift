@@ -23,7 +23,8 @@ extension Builder {
     /// went, settings, a template, a resource, front matter, a problem in a
     /// changed page): the caller then reads everything.
     func buildFromSnapshot(
-        _ stamps: SourceStamps, snapshot: SiteSnapshot, cache: BuildCache, fingerprint: UInt64, publisher: Publisher, clock: inout StageClock
+        _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64, publisher: Publisher,
+        clock: inout StageClock
     ) async throws(BuildFailure) -> BuildReport? {
         guard let saved = SourceStamps.load(from: stateFolder), let changed = stamps.changedPaths(since: saved), !changed.isEmpty,
               saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
@@ -33,13 +34,21 @@ extension Builder {
             guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
             ids.append(String(path.dropFirst("content/".count)))
         }
-        guard cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
+        let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
+        // A page whose front matter changed needs the site assembled again:
+        // known from the cache alone, before the snapshot is waited for.
+        for id in ids {
+            guard let entry = cache.entries.first(where: { $0.id == id }), let now = parser.fingerprint(ofPage: id),
+                  now.frontMatter == entry.fingerprint.frontMatter
+            else { return nil }
+        }
+        guard let snapshot = await loading.value,
+              cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
               options.now < snapshot.site.nextPublication, cache.entries.count == snapshot.site.pages.count,
               zip(cache.entries, snapshot.site.pages).allSatisfy({ $0.id == $1.id })
         else { return nil }
         let site = snapshot.site
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         var contentChanged = false
         for id in ids {
             guard let index = site.pageIndexByID[id] else { return nil }
