@@ -143,22 +143,22 @@ public struct Builder: Sendable {
             return (report, nil)
         }
         clock.lap("check for changes")
-        // The last build's cache and site snapshot, decoded side by side (the
-        // snapshot given up as soon as a changed page turns out to need more).
-        let useSnapshot = fromSnapshot && !options.force && access(SourceStamps.file(in: stateFolder), F_OK) == 0
-        let stopLoading = GiveUpFlag()
-        let loadingSnapshot = useSnapshot ? Task { [stateFolder] in SiteSnapshot.load(from: stateFolder, giveUp: stopLoading) } : nil
-        async let loadingCache = options.force ? nil : BuildCache.load(from: stateFolder)
-        let previousCache = await loadingCache
-        if let loadingSnapshot, let previousCache,
-           let report = try await buildFromSnapshot(stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock) {
+        // Only page bodies changed: the last build's cache and site snapshot,
+        // decoded side by side, stand for everything else.
+        let edits = fromSnapshot && !options.force ? bodyEdits(stamps) : nil
+        let loadingSnapshot = edits == nil ? nil : Task { [stateFolder] in SiteSnapshot.load(from: stateFolder) }
+        let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
+        if let edits, let loadingSnapshot, let previousCache,
+           let report = try await buildFromSnapshot(
+               edits, stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock
+           ) {
             // Freeing 10,000 pages takes about 10 ms, which the result need not
             // wait for: the last references go on a thread of their own.
             Task.detached(priority: .background) { withExtendedLifetime((loadingSnapshot, previousCache)) {} }
             return (report, nil)
         }
-        stopLoading.raise()
         let loaded = try await load(clock: &clock, previous: previousCache)
+        let snapshot = fromSnapshot ? encodingSnapshot(of: loaded) : nil
         let site = loaded.site
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
         if case .nothing(let cache) = plan {
@@ -168,7 +168,7 @@ public struct Builder: Sendable {
                     fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
                     pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages
                 ).save(in: stateFolder)
-                if fromSnapshot { saveSnapshot(of: loaded, stamps: stamps) }
+                if let snapshot { await saveSnapshot(snapshot, of: loaded, stamps: stamps) }
             }
             var report = BuildReport(
                 pages: site.pages.count, sections: site.sections.count, taxonomyPages: cache.taxonomyPages,
@@ -211,7 +211,7 @@ public struct Builder: Sendable {
             guard var cache = published.cache else { return (report, nil) }
             cache.outputStamp = stamp
             cache.save(in: stateFolder)
-            if fromSnapshot, report.diagnostics.isEmpty { saveSnapshot(of: loaded, stamps: stamps) }
+            if let snapshot, report.diagnostics.isEmpty { await saveSnapshot(snapshot, of: loaded, stamps: stamps) }
             return (report, BuildMemory(loaded: loaded, cache: cache))
         }
     }

@@ -3,45 +3,63 @@ import Foundation
 import SiteModel
 
 extension Builder {
+    /// The site snapshot's bytes, made on another thread while the build
+    /// goes on (saved by `saveSnapshot` once the output is in place).
+    func encodingSnapshot(of loaded: Loaded) -> Task<[UInt8], Never> {
+        let snapshot = SiteSnapshot(site: loaded.site, sectionKinds: loaded.parsed.sections.mapValues(\.defaultKind), structure: loaded.structure)
+        return Task { snapshot.encoded() }
+    }
+
     /// Saves the assembled site and the source stamps it was built from,
     /// after a build without warnings whose output, cache and state are in
     /// place. The stamps go last: they vouch for the other three.
-    func saveSnapshot(of loaded: Loaded, stamps: SourceStamps) {
-        SiteSnapshot(site: loaded.site, sectionKinds: loaded.parsed.sections.mapValues(\.defaultKind), structure: loaded.structure)
-            .save(in: stateFolder)
+    func saveSnapshot(_ encoding: Task<[UInt8], Never>, of loaded: Loaded, stamps: SourceStamps) async {
+        try? FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+        CacheFile.replace(SiteSnapshot.file(in: stateFolder), with: await encoding.value)
         var stamps = stamps
+        stamps.noteFrontMatters(loaded.fingerprints)
         stamps.snapshotStamp = SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
         stamps.save(in: stateFolder)
     }
 
-    /// A build after only page bodies changed, without reading or
-    /// assembling the other pages: the source stamps name the changed
-    /// files; each must be a published page that reads back, front matter
-    /// and all, as the snapshot has it. Then the site is the snapshot's and
-    /// only outputs whose key changed are rendered, as `serve` does from
-    /// memory. Nil whenever anything else may have changed (a file came or
-    /// went, settings, a template, a resource, front matter, a problem in a
-    /// changed page): the caller then reads everything.
-    func buildFromSnapshot(
-        _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64, publisher: Publisher,
-        clock: inout StageClock
-    ) async throws(BuildFailure) -> BuildReport? {
-        guard let saved = SourceStamps.load(from: stateFolder), let changed = stamps.changedPaths(since: saved), !changed.isEmpty,
+    /// The pages whose bodies alone changed since the last build, read from
+    /// the source stamps and the changed files only: nil when anything else
+    /// may have changed (a file came or went, settings, a template, a
+    /// resource, a page's front matter), and the build must read everything.
+    func bodyEdits(_ stamps: SourceStamps) -> BodyEdits? {
+        guard let saved = SourceStamps.load(from: stateFolder), let changes = stamps.changes(since: saved), !changes.isEmpty,
               saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
         else { return nil }
-        var ids: [String] = []
-        for path in changed {
-            guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
-            ids.append(String(path.dropFirst("content/".count)))
-        }
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
-        // A page whose front matter changed needs the site assembled again:
-        // known from the cache alone, before the snapshot is waited for.
-        for id in ids {
-            guard let entry = cache.entries.first(where: { $0.id == id }), let now = parser.fingerprint(ofPage: id),
-                  now.frontMatter == entry.fingerprint.frontMatter
-            else { return nil }
+        var ids: [String] = []
+        for change in changes {
+            guard change.path.hasPrefix("content/"), change.path.hasSuffix(".md"), change.frontMatter != 0 else { return nil }
+            let id = String(change.path.dropFirst("content/".count))
+            guard parser.fingerprint(ofPage: id)?.frontMatter == change.frontMatter else { return nil }
+            ids.append(id)
         }
+        return BodyEdits(saved: saved, ids: ids)
+    }
+
+    struct BodyEdits: Sendable {
+        /// The stamps the last build saved.
+        var saved: SourceStamps
+        /// The page files whose bodies changed.
+        var ids: [String]
+    }
+
+    /// A build after only page bodies changed (`bodyEdits`), without reading
+    /// or assembling the other pages: each changed page must read back,
+    /// front matter and all, as the snapshot has it. Then the site is the
+    /// snapshot's and only outputs whose key changed are rendered, as `serve`
+    /// does from memory. Nil when the snapshot cannot serve (damaged, of
+    /// another build, a problem in a changed page): the caller then reads everything.
+    func buildFromSnapshot(
+        _ edits: BodyEdits, _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64,
+        publisher: Publisher, clock: inout StageClock
+    ) async throws(BuildFailure) -> BuildReport? {
+        let (saved, ids) = (edits.saved, edits.ids)
+        let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         guard let snapshot = await loading.value,
               cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
               options.now < snapshot.site.nextPublication, cache.entries.count == snapshot.site.pages.count,
@@ -67,6 +85,7 @@ extension Builder {
         )
         var newStamps = stamps
         newStamps.snapshotStamp = saved.snapshotStamp
+        newStamps.keepFrontMatters(of: saved)
         guard contentChanged else {
             // Files touched, bytes the same: the output stands.
             state.save(in: stateFolder)

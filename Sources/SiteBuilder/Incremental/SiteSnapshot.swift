@@ -86,9 +86,8 @@ struct SiteSnapshot: Sendable {
         self.structure = structure
     }
 
-    /// Nil when the bytes are damaged or of another format, or when
-    /// `giveUp` was raised while they were read.
-    init?(decoding bytes: [UInt8], giveUp: GiveUpFlag? = nil) {
+    /// Nil when the bytes are damaged or of another format.
+    init?(decoding bytes: [UInt8]) {
         guard var reader = CacheReader(interned: bytes) else { return nil }
         do throws(CacheReader.Damaged) {
             guard try reader.readInt() == Self.formatVersion else { return nil }
@@ -97,7 +96,7 @@ struct SiteSnapshot: Sendable {
             let config = try reader.readConfig()
             let home = try reader.readSection()
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
-            let pages = try Self.readPages(&reader, giveUp: giveUp)
+            let pages = try Self.readPages(&reader)
             let unpublished = Set(try reader.readStrings())
             let nextPublication = try reader.readInt()
             let sectionPages = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }
@@ -142,7 +141,7 @@ struct SiteSnapshot: Sendable {
     static let pagesPerPart = 512
 
     /// The pages, their parts read side by side.
-    private static func readPages(_ reader: inout CacheReader, giveUp: GiveUpFlag?) throws(CacheReader.Damaged) -> [Page] {
+    private static func readPages(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> [Page] {
         let count = try reader.required(reader.count())
         var measured: [(part: CacheReader, end: Int, count: Int)] = []
         for start in stride(from: 0, to: count, by: pagesPerPart) {
@@ -159,8 +158,6 @@ struct SiteSnapshot: Sendable {
         // Each task writes only its own element.
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            // Given up when the build found it needs more than the snapshot.
-            if giveUp?.isRaised == true { return }
             var (reader, end, count) = parts[index]
             var pages: [Page] = []
             pages.reserveCapacity(count)
@@ -187,13 +184,9 @@ struct SiteSnapshot: Sendable {
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 
-    static func load(from folder: String, giveUp: GiveUpFlag? = nil) -> SiteSnapshot? {
+    static func load(from folder: String) -> SiteSnapshot? {
         guard let bytes = CacheFile.read(file(in: folder)) else { return nil }
-        return SiteSnapshot(decoding: bytes, giveUp: giveUp)
+        return SiteSnapshot(decoding: bytes)
     }
 
-    func save(in folder: String) {
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        CacheFile.replace(Self.file(in: folder), with: encoded())
-    }
 }

@@ -9,10 +9,14 @@ import Glibc
 /// goes with, so that the next build can tell which files changed without
 /// reading any.
 struct SourceStamps: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Each entry's stamp, in walk order.
     private(set) var stamps: [UInt64] = []
+    /// For each entry that is a page file, the hash of its front matter as
+    /// the build read it (`PageFingerprint.frontMatter`); 0 for the others.
+    /// A front matter edit is found from it before anything else is read.
+    private(set) var frontMatters: [UInt64] = []
     /// Each entry's folder (its index; -1 for `content` and `templates`
     /// themselves) and where its name ends in `names`. Not saved: only their
     /// hash is, and paths are made only for the entries that changed.
@@ -71,11 +75,32 @@ struct SourceStamps: Sendable {
         return hasher.value
     }
 
-    /// The paths whose stamps differ from `earlier`'s (a saved set), or nil
-    /// when an entry came or went (or `earlier` was made with other options).
-    func changedPaths(since earlier: SourceStamps) -> [String]? {
-        guard earlier.optionsKey == optionsKey, earlier.stamps.count == stamps.count, earlier.pathsHash == pathsHash else { return nil }
-        return stamps.indices.filter { stamps[$0] != earlier.stamps[$0] }.map(path(at:))
+    /// The entries whose stamps differ from `earlier`'s (a saved set), with
+    /// their paths and their front matter hashes in `earlier`; nil when an
+    /// entry came or went (or `earlier` was made with other options).
+    func changes(since earlier: SourceStamps) -> [(path: String, frontMatter: UInt64)]? {
+        guard earlier.optionsKey == optionsKey, earlier.stamps.count == stamps.count, earlier.pathsHash == pathsHash,
+              earlier.frontMatters.count == stamps.count
+        else { return nil }
+        return stamps.indices.filter { stamps[$0] != earlier.stamps[$0] }.map { (path(at: $0), earlier.frontMatters[$0]) }
+    }
+
+    /// Takes each page file's front matter hash from `fingerprints` (by page id).
+    mutating func noteFrontMatters(_ fingerprints: [String: PageFingerprint]) {
+        let suffix = Array(".md".utf8)
+        frontMatters = stamps.indices.map { index in
+            let start = index == 0 ? 0 : nameEnds[index - 1]
+            guard stamps[index] != 0, nameEnds[index] - start > suffix.count, names[(nameEnds[index] - suffix.count)..<nameEnds[index]].elementsEqual(suffix)
+            else { return 0 }
+            let path = path(at: index)
+            guard path.hasPrefix("content/") else { return 0 }
+            return fingerprints[String(path.dropFirst("content/".count))]?.frontMatter ?? 0
+        }
+    }
+
+    /// Takes the front matter hashes of `earlier`, whose entries are these.
+    mutating func keepFrontMatters(of earlier: SourceStamps) {
+        frontMatters = earlier.frontMatters
     }
 
     static func file(in folder: String) -> String { folder + "/source-stamps" }
@@ -99,9 +124,13 @@ struct SourceStamps: Sendable {
         out.number(pathsHash)
         out.int(stamps.count)
         var bytes = out.bytes
-        bytes.reserveCapacity(bytes.count + 8 * stamps.count)
+        bytes.reserveCapacity(bytes.count + 16 * stamps.count)
         for stamp in stamps {
             withUnsafeBytes(of: stamp.littleEndian) { bytes += $0 }
+        }
+        for index in stamps.indices {
+            let frontMatter = index < frontMatters.count ? frontMatters[index] : 0
+            withUnsafeBytes(of: frontMatter.littleEndian) { bytes += $0 }
         }
         return bytes
     }
@@ -109,13 +138,14 @@ struct SourceStamps: Sendable {
     init?(decoding bytes: [UInt8]) {
         var reader = CacheReader(bytes)
         guard reader.int() == Self.formatVersion, let optionsKey = reader.number(), let snapshotStamp = reader.number(),
-              let pathsHash = reader.number(), let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 8 * count
+              let pathsHash = reader.number(), let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 16 * count
         else { return nil }
         self.optionsKey = optionsKey
         self.snapshotStamp = snapshotStamp
         savedPathsHash = pathsHash
-        stamps = raw.withUnsafeBytes { buffer in
-            (0..<count).map { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
+        (stamps, frontMatters) = raw.withUnsafeBytes { buffer in
+            let numbers = (0..<(2 * count)).map { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
+            return (Array(numbers[..<count]), Array(numbers[count...]))
         }
     }
 
