@@ -150,7 +150,7 @@ public struct Builder: Sendable {
         let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
         if let edits, let loadingSnapshot, let previousCache,
            let report = try await buildFromSnapshot(
-               edits, stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, publisher: publisher, clock: &clock
+               edits, stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, clock: &clock
            ) {
             // Freeing 10,000 pages takes about 10 ms, which the result need not
             // wait for: the last references go on a thread of their own.

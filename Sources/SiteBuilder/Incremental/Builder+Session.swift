@@ -82,6 +82,18 @@ extension Builder {
         _ loaded: Loaded, frontMatterChanged: Bool, cache: BuildCache
     ) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?)? {
         var clock = StageClock()
+        guard let (report, newCache) = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, clock: &clock) else {
+            return nil
+        }
+        return (report, newCache.map { BuildMemory(loaded: loaded, cache: $0) })
+    }
+
+    /// Renders what changed into the staging folder and moves it into the
+    /// output in place; nil when the cache cannot serve (nothing changed
+    /// then). The new cache comes back stamped with the output, not saved.
+    func updateInPlace(
+        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, clock: inout StageClock
+    ) async throws(BuildFailure) -> (report: BuildReport, cache: BuildCache?)? {
         let publisher = Publisher(output: outputURL)
         do {
             try publisher.prepare()
@@ -90,7 +102,7 @@ extension Builder {
         }
         return try await discardingOnFailure(publisher) {
             guard let rendering = try await renderIncrementally(
-                loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, publisher: publisher, clock: &clock
+                loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock
             ) else {
                 publisher.discard()
                 return nil
@@ -101,7 +113,7 @@ extension Builder {
             report.timings = clock
             guard var newCache = rendering.cache, let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
             newCache.outputStamp = stamp
-            return (report, BuildMemory(loaded: loaded, cache: newCache))
+            return (report, newCache)
         }
     }
 }

@@ -41,6 +41,7 @@ extension Builder {
         return BodyEdits(saved: saved, ids: ids)
     }
 
+    /// What `bodyEdits` found: the pages to read again.
     struct BodyEdits: Sendable {
         /// The stamps the last build saved.
         var saved: SourceStamps
@@ -56,7 +57,7 @@ extension Builder {
     /// another build, a problem in a changed page): the caller then reads everything.
     func buildFromSnapshot(
         _ edits: BodyEdits, _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64,
-        publisher: Publisher, clock: inout StageClock
+        clock: inout StageClock
     ) async throws(BuildFailure) -> BuildReport? {
         let (saved, ids) = (edits.saved, edits.ids)
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
@@ -102,33 +103,19 @@ extension Builder {
         let loaded = Loaded(
             site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed
         )
-        do {
-            try publisher.prepare()
-        } catch {
-            throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
+        guard let (updated, newCache) = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: false, clock: &clock) else { return nil }
+        var report = updated
+        report.fromSnapshot = true
+        guard let newCache else { return report }
+        newCache.save(in: stateFolder)
+        // With warnings, the next build reads everything and shows them again.
+        if report.diagnostics.isEmpty {
+            var newState = state
+            newState.outputStamp = newCache.outputStamp
+            newState.save(in: stateFolder)
+            newStamps.save(in: stateFolder)
         }
-        return try await discardingOnFailure(publisher) {
-            guard let rendering = try await renderIncrementally(loaded, cache: cache, outputsMayComeOrGo: false, publisher: publisher, clock: &clock) else {
-                publisher.discard()
-                return nil
-            }
-            try publish(rendering, with: publisher, inPlace: true)
-            clock.lap("publish")
-            var report = rendering.report
-            report.timings = clock
-            guard let outputStamp = BuildState.stamp(of: outputURL.path), var newCache = rendering.cache else { return report }
-            newCache.outputStamp = outputStamp
-            newCache.save(in: stateFolder)
-            // With warnings, the next build reads everything and shows them again.
-            if report.diagnostics.isEmpty {
-                var newState = state
-                newState.outputStamp = outputStamp
-                newState.save(in: stateFolder)
-                newStamps.save(in: stateFolder)
-            }
-            report.fromSnapshot = true
-            return report
-        }
+        return report
     }
 
     /// The name a page file gives its page: its folder's for a bundle's `index.md`, else its own without `.md`.

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Every entry under content/ and templates/ with its stamp (mode, size,
-/// modification time; 0 for a folder), in the order of the walk that makes
+/// modification and change times, inode; 0 for a folder), in the order of the walk that makes
 /// `BuildState.fingerprint`. Kept after a build with the site snapshot it
 /// goes with, so that the next build can tell which files changed without
 /// reading any.
