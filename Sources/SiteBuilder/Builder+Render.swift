@@ -180,7 +180,9 @@ extension Builder {
                 summary: digests[index].summary, readingMinutes: digests[index].readingMinutes, wordCount: digests[index].wordCount,
                 fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0,
                 searchNumber: options.search ? searchNumbers[index] : -1, pageKey: pageKeys[index],
-                linkDestinations: digests[index].linkDestinations, outputPath: site.pages[index].url.outputFile
+                linkDestinations: digests[index].linkDestinations,
+                // Only bodies changed: every page is where it was.
+                outputPath: bodiesOnly ? previous[index]?.outputPath ?? site.pages[index].url.outputFile : site.pages[index].url.outputFile
             )
         }
         var cache = BuildCache(

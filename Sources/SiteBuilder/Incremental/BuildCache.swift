@@ -102,9 +102,9 @@ struct BuildCache: Sendable {
         rename(newRecordsFile(in: folder), recordsFile(in: folder))
     }
 
-    func encoded() -> [UInt8] {
+    /// `body`: what `encodedBody()` returned for this cache, when made ahead.
+    func encoded(body: [UInt8]? = nil) -> [UInt8] {
         var out = CacheWriter()
-        out.reserve(stored?.bytes.count ?? 0)
         out.int(Self.formatVersion)
         out.number(structure)
         out.number(outputStamp)
@@ -115,6 +115,15 @@ struct BuildCache: Sendable {
             out.int(search.sizing)
             out.int(search.bytes)
         }
+        return out.bytes + (body ?? encodedBody())
+    }
+
+    /// The entries and the list keys, which follow the header: they do not
+    /// depend on the output's stamp, so they can be encoded while the output
+    /// is published.
+    func encodedBody() -> [UInt8] {
+        var out = CacheWriter()
+        out.reserve(stored?.bytes.count ?? 0)
         out.int(entries.count)
         let storedEntries = stored?.entries ?? []
         let storedBytes = stored?.bytes ?? []
@@ -230,9 +239,9 @@ struct BuildCache: Sendable {
 
     /// Written to a temporary name and renamed, so a killed build leaves the
     /// old cache or the new one. Failing to save only costs the next build time.
-    func save(in folder: String) {
+    func save(in folder: String, body: [UInt8]? = nil) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        CacheFile.replace(Self.file(in: folder), with: encoded())
+        CacheFile.replace(Self.file(in: folder), with: encoded(body: body))
     }
 
     /// Removes the cache, before output that it no longer describes is published.

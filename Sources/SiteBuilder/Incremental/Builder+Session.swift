@@ -82,18 +82,19 @@ extension Builder {
         _ loaded: Loaded, frontMatterChanged: Bool, cache: BuildCache
     ) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?)? {
         var clock = StageClock()
-        guard let (report, newCache) = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, clock: &clock) else {
+        guard let updated = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, clock: &clock) else {
             return nil
         }
-        return (report, newCache.map { BuildMemory(loaded: loaded, cache: $0) })
+        return (updated.report, updated.cache.map { BuildMemory(loaded: loaded, cache: $0) })
     }
 
     /// Renders what changed into the staging folder and moves it into the
     /// output in place; nil when the cache cannot serve (nothing changed
-    /// then). The new cache comes back stamped with the output, not saved.
+    /// then). The new cache comes back stamped with the output, not saved;
+    /// with `encodingCache`, also most of its bytes, encoded while the output was published.
     func updateInPlace(
-        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, clock: inout StageClock
-    ) async throws(BuildFailure) -> (report: BuildReport, cache: BuildCache?)? {
+        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, encodingCache: Bool = false, clock: inout StageClock
+    ) async throws(BuildFailure) -> (report: BuildReport, cache: BuildCache?, cacheBody: [UInt8]?)? {
         let publisher = Publisher(output: outputURL)
         do {
             try publisher.prepare()
@@ -107,13 +108,14 @@ extension Builder {
                 publisher.discard()
                 return nil
             }
+            let body = encodingCache ? rendering.cache.map { cache in Task { cache.encodedBody() } } : nil
             try publish(rendering, with: publisher, inPlace: true)
             clock.lap("publish")
             var report = rendering.report
             report.timings = clock
-            guard var newCache = rendering.cache, let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
+            guard var newCache = rendering.cache, let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil, nil) }
             newCache.outputStamp = stamp
-            return (report, newCache)
+            return (report, newCache, await body?.value)
         }
     }
 }

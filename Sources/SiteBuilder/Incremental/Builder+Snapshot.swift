@@ -103,11 +103,13 @@ extension Builder {
         let loaded = Loaded(
             site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed
         )
-        guard let (updated, newCache) = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: false, clock: &clock) else { return nil }
-        var report = updated
+        guard let updated = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: false, encodingCache: true, clock: &clock) else {
+            return nil
+        }
+        var report = updated.report
         report.fromSnapshot = true
-        guard let newCache else { return report }
-        newCache.save(in: stateFolder)
+        guard let newCache = updated.cache else { return report }
+        newCache.save(in: stateFolder, body: updated.cacheBody)
         // With warnings, the next build reads everything and shows them again.
         if report.diagnostics.isEmpty {
             var newState = state

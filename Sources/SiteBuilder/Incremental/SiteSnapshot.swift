@@ -96,69 +96,121 @@ struct SiteSnapshot: Sendable {
             let config = try reader.readConfig()
             let home = try reader.readSection()
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
-            let pages = try Self.readPages(&reader)
-            let unpublished = Set(try reader.readStrings())
-            let nextPublication = try reader.readInt()
-            let sectionPages = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }
-            let childSections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readStrings() }
-            let topSections = try reader.readStrings()
-            let newestFirst = try reader.readInts()
-            var taxonomies: [[Term]] = []
-            for _ in 0..<5 { taxonomies.append(try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readTerm() }) }
-            let rosterPairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readInt(), try reader.readInts()) }
-            let profilePairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readString(), try reader.readInt()) }
-            let previous = try reader.readInts().map { $0 == 0 ? nil : $0 - 1 }
-            let next = try reader.readInts().map { $0 == 0 ? nil : $0 - 1 }
-            let related = try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readInts() }
-            let resourceOutputs = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
-            let bundleResources = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in
-                try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
-            }
-            guard reader.isAtEnd else { return nil }
+            let parts = try Self.pageParts(&reader)
+            // The relations follow the pages: read on one thread while the pages are read on the others.
+            let (pages, relations) = try Self.readSideBySide(parts, relationsFrom: reader)
             // Every page index must point into the pages: a damaged snapshot must not trap later.
             let count = pages.count
-            let indexes = sectionPages.values.joined() + newestFirst + rosterPairs.flatMap { [$0.0] + $0.1 } + profilePairs.map(\.1)
-                + previous.compactMap { $0 } + next.compactMap { $0 } + related.joined()
-            func termsValid(_ terms: [Term]) -> Bool { terms.allSatisfy { $0.pages.allSatisfy { (0..<count).contains($0) } && termsValid($0.children) } }
-            guard indexes.allSatisfy({ (0..<count).contains($0) }), taxonomies.allSatisfy(termsValid),
-                  previous.count == count, next.count == count, related.count == count
+            func valid(_ index: Int) -> Bool { index >= 0 && index < count }
+            func termsValid(_ terms: [Term]) -> Bool { terms.allSatisfy { $0.pages.allSatisfy(valid) && termsValid($0.children) } }
+            guard relations.sectionPages.values.allSatisfy({ $0.allSatisfy(valid) }), relations.newestFirst.allSatisfy(valid),
+                  relations.rostersNaming.allSatisfy({ valid($0.key) && $0.value.allSatisfy(valid) }),
+                  relations.profileBySlug.values.allSatisfy(valid), relations.related.allSatisfy({ $0.allSatisfy(valid) }),
+                  relations.previous.allSatisfy({ $0.map(valid) ?? true }), relations.next.allSatisfy({ $0.map(valid) ?? true }),
+                  relations.taxonomies.allSatisfy(termsValid),
+                  relations.previous.count == count, relations.next.count == count, relations.related.count == count
             else { return nil }
+            let taxonomies = relations.taxonomies
             site = Site(
                 config: config, home: home, sections: sections, pages: pages,
                 pageIndexByID: Dictionary(pages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections,
-                topSections: topSections, newestFirst: newestFirst,
+                unpublishedIDs: relations.unpublished, nextPublication: relations.nextPublication, sectionPages: relations.sectionPages,
+                childSections: relations.childSections, topSections: relations.topSections, newestFirst: relations.newestFirst,
                 tags: taxonomies[0], regions: taxonomies[1], honours: taxonomies[2], years: taxonomies[3], authors: taxonomies[4],
-                rostersNaming: Dictionary(rosterPairs, uniquingKeysWith: { first, _ in first }),
-                profileBySlug: Dictionary(profilePairs, uniquingKeysWith: { first, _ in first }),
-                previous: previous, next: next, related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
+                rostersNaming: relations.rostersNaming, profileBySlug: relations.profileBySlug,
+                previous: relations.previous, next: relations.next, related: relations.related,
+                resourceOutputs: relations.resourceOutputs, bundleResources: relations.bundleResources
             )
         } catch {
             return nil
         }
     }
 
+    /// Everything of the site but its pages: what relates them.
+    private struct Relations: Sendable {
+        var unpublished: Set<String>
+        var nextPublication: Int
+        var sectionPages: [String: [Int]]
+        var childSections: [String: [String]]
+        var topSections: [String]
+        var newestFirst: [Int]
+        /// Tags, regions, honours, years, authors.
+        var taxonomies: [[Term]]
+        var rostersNaming: [Int: [Int]]
+        var profileBySlug: [String: Int]
+        var previous: [Int?]
+        var next: [Int?]
+        var related: [[Int]]
+        var resourceOutputs: [String: String]
+        var bundleResources: [String: [String: String]]
+    }
+
+    private static func readRelations(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> Relations {
+        let unpublished = Set(try reader.readStrings())
+        let nextPublication = try reader.readInt()
+        let sectionPages = try readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }
+        let childSections = try readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readStrings() }
+        let topSections = try reader.readStrings()
+        let newestFirst = try reader.readInts()
+        var taxonomies: [[Term]] = []
+        for _ in 0..<5 { taxonomies.append(try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readTerm() }) }
+        let rosterPairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readInt(), try reader.readInts()) }
+        let profilePairs = try reader.readArray { reader throws(CacheReader.Damaged) in (try reader.readString(), try reader.readInt()) }
+        let previous = try reader.readInts().map { $0 == 0 ? nil : $0 - 1 }
+        let next = try reader.readInts().map { $0 == 0 ? nil : $0 - 1 }
+        let related = try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readInts() }
+        let resourceOutputs = try readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
+        let bundleResources = try readDictionary(&reader) { reader throws(CacheReader.Damaged) in
+            try readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
+        }
+        guard reader.isAtEnd else { throw CacheReader.Damaged() }
+        return Relations(
+            unpublished: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections,
+            topSections: topSections, newestFirst: newestFirst, taxonomies: taxonomies,
+            rostersNaming: Dictionary(rosterPairs, uniquingKeysWith: { first, _ in first }),
+            profileBySlug: Dictionary(profilePairs, uniquingKeysWith: { first, _ in first }),
+            previous: previous, next: next, related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
+        )
+    }
+
     static let pagesPerPart = 512
 
-    /// The pages, their parts read side by side.
-    private static func readPages(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> [Page] {
+    /// The parts of the pages (`pagesPerPart` each), `reader` moved past them.
+    private static func pageParts(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> [(part: CacheReader, end: Int, count: Int)] {
         let count = try reader.required(reader.count())
-        var measured: [(part: CacheReader, end: Int, count: Int)] = []
+        var parts: [(part: CacheReader, end: Int, count: Int)] = []
         for start in stride(from: 0, to: count, by: pagesPerPart) {
             let (part, end) = try reader.required(reader.measured())
-            measured.append((part, end, min(count, start + pagesPerPart) - start))
+            parts.append((part, end, min(count, start + pagesPerPart) - start))
         }
-        let parts = measured
+        return parts
+    }
+
+    /// The pages, their parts read side by side, and the relations read beside them.
+    private static func readSideBySide(
+        _ parts: [(part: CacheReader, end: Int, count: Int)], relationsFrom relationsReader: CacheReader
+    ) throws(CacheReader.Damaged) -> ([Page], Relations) {
         let results = UnsafeMutableBufferPointer<[Page]?>.allocate(capacity: parts.count)
         results.initialize(repeating: nil)
+        let relations = UnsafeMutableBufferPointer<Relations?>.allocate(capacity: 1)
+        relations.initialize(repeating: nil)
         defer {
             results.deinitialize()
             results.deallocate()
+            relations.deinitialize()
+            relations.deallocate()
         }
         // Each task writes only its own element.
         nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            var (reader, end, count) = parts[index]
+        nonisolated(unsafe) let relationsOutput = relations
+        // The relations first: the longest single job.
+        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { job in
+            if job == 0 {
+                var reader = relationsReader
+                relationsOutput[0] = try? readRelations(&reader)
+                return
+            }
+            var (reader, end, count) = parts[job - 1]
             var pages: [Page] = []
             pages.reserveCapacity(count)
             do throws(CacheReader.Damaged) {
@@ -166,15 +218,16 @@ struct SiteSnapshot: Sendable {
             } catch {
                 return
             }
-            if reader.position == end { output[index] = pages }
+            if reader.position == end { output[job - 1] = pages }
         }
         var pages: [Page] = []
-        pages.reserveCapacity(count)
+        pages.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in results {
             guard let part else { throw CacheReader.Damaged() }
             pages += part
         }
-        return pages
+        guard let read = relations[0] else { throw CacheReader.Damaged() }
+        return (pages, read)
     }
 
     private static func readDictionary<Value>(
