@@ -1,8 +1,5 @@
 import Diagnostics
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SearchIndex
 import SiteModel
 import Templates

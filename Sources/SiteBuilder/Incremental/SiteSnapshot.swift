@@ -98,54 +98,30 @@ struct SiteSnapshot: Sendable {
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
             let parts = try Self.pageParts(&reader)
             // The relations follow the pages: read on one thread while the pages are read on the others.
-            let (pages, relations) = try Self.readSideBySide(parts, relationsFrom: reader)
+            let (pages, rest) = try Self.readSideBySide(parts, relationsFrom: reader, config: config, home: home, sections: sections)
             // Every page index must point into the pages: a damaged snapshot must not trap later.
             let count = pages.count
             func valid(_ index: Int) -> Bool { index >= 0 && index < count }
             func termsValid(_ terms: [Term]) -> Bool { terms.allSatisfy { $0.pages.allSatisfy(valid) && termsValid($0.children) } }
-            guard relations.sectionPages.values.allSatisfy({ $0.allSatisfy(valid) }), relations.newestFirst.allSatisfy(valid),
-                  relations.rostersNaming.allSatisfy({ valid($0.key) && $0.value.allSatisfy(valid) }),
-                  relations.profileBySlug.values.allSatisfy(valid), relations.related.allSatisfy({ $0.allSatisfy(valid) }),
-                  relations.previous.allSatisfy({ $0.map(valid) ?? true }), relations.next.allSatisfy({ $0.map(valid) ?? true }),
-                  relations.taxonomies.allSatisfy(termsValid),
-                  relations.previous.count == count, relations.next.count == count, relations.related.count == count
+            guard rest.sectionPages.values.allSatisfy({ $0.allSatisfy(valid) }), rest.newestFirst.allSatisfy(valid),
+                  rest.rostersNaming.allSatisfy({ valid($0.key) && $0.value.allSatisfy(valid) }),
+                  rest.profileBySlug.values.allSatisfy(valid), rest.related.allSatisfy({ $0.allSatisfy(valid) }),
+                  rest.previous.allSatisfy({ $0.map(valid) ?? true }), rest.next.allSatisfy({ $0.map(valid) ?? true }),
+                  [rest.tags, rest.regions, rest.honours, rest.years, rest.authors].allSatisfy(termsValid),
+                  rest.previous.count == count, rest.next.count == count, rest.related.count == count
             else { return nil }
-            let taxonomies = relations.taxonomies
-            site = Site(
-                config: config, home: home, sections: sections, pages: pages,
-                pageIndexByID: Dictionary(pages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                unpublishedIDs: relations.unpublished, nextPublication: relations.nextPublication, sectionPages: relations.sectionPages,
-                childSections: relations.childSections, topSections: relations.topSections, newestFirst: relations.newestFirst,
-                tags: taxonomies[0], regions: taxonomies[1], honours: taxonomies[2], years: taxonomies[3], authors: taxonomies[4],
-                rostersNaming: relations.rostersNaming, profileBySlug: relations.profileBySlug,
-                previous: relations.previous, next: relations.next, related: relations.related,
-                resourceOutputs: relations.resourceOutputs, bundleResources: relations.bundleResources
-            )
+            site = rest
+            site.pages = pages
+            site.pageIndexByID = Dictionary(pages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
             return nil
         }
     }
 
-    /// Everything of the site but its pages: what relates them.
-    private struct Relations: Sendable {
-        var unpublished: Set<String>
-        var nextPublication: Int
-        var sectionPages: [String: [Int]]
-        var childSections: [String: [String]]
-        var topSections: [String]
-        var newestFirst: [Int]
-        /// Tags, regions, honours, years, authors.
-        var taxonomies: [[Term]]
-        var rostersNaming: [Int: [Int]]
-        var profileBySlug: [String: Int]
-        var previous: [Int?]
-        var next: [Int?]
-        var related: [[Int]]
-        var resourceOutputs: [String: String]
-        var bundleResources: [String: [String: String]]
-    }
-
-    private static func readRelations(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> Relations {
+    /// The site without its pages: its settings and what relates the pages.
+    private static func readRelations(
+        _ reader: inout CacheReader, config: SiteConfig, home: SectionInfo, sections: [String: SectionInfo]
+    ) throws(CacheReader.Damaged) -> Site {
         let unpublished = Set(try reader.readStrings())
         let nextPublication = try reader.readInt()
         let sectionPages = try readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readInts() }
@@ -164,9 +140,11 @@ struct SiteSnapshot: Sendable {
             try readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readString() }
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
-        return Relations(
-            unpublished: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections,
-            topSections: topSections, newestFirst: newestFirst, taxonomies: taxonomies,
+        return Site(
+            config: config, home: home, sections: sections, pages: [], pageIndexByID: [:],
+            unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections,
+            topSections: topSections, newestFirst: newestFirst,
+            tags: taxonomies[0], regions: taxonomies[1], honours: taxonomies[2], years: taxonomies[3], authors: taxonomies[4],
             rostersNaming: Dictionary(rosterPairs, uniquingKeysWith: { first, _ in first }),
             profileBySlug: Dictionary(profilePairs, uniquingKeysWith: { first, _ in first }),
             previous: previous, next: next, related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
@@ -186,13 +164,14 @@ struct SiteSnapshot: Sendable {
         return parts
     }
 
-    /// The pages, their parts read side by side, and the relations read beside them.
+    /// The pages, their parts read side by side, and the rest of the site read beside them.
     private static func readSideBySide(
-        _ parts: [(part: CacheReader, end: Int, count: Int)], relationsFrom relationsReader: CacheReader
-    ) throws(CacheReader.Damaged) -> ([Page], Relations) {
+        _ parts: [(part: CacheReader, end: Int, count: Int)], relationsFrom relationsReader: CacheReader,
+        config: SiteConfig, home: SectionInfo, sections: [String: SectionInfo]
+    ) throws(CacheReader.Damaged) -> ([Page], Site) {
         let results = UnsafeMutableBufferPointer<[Page]?>.allocate(capacity: parts.count)
         results.initialize(repeating: nil)
-        let relations = UnsafeMutableBufferPointer<Relations?>.allocate(capacity: 1)
+        let relations = UnsafeMutableBufferPointer<Site?>.allocate(capacity: 1)
         relations.initialize(repeating: nil)
         defer {
             results.deinitialize()
@@ -207,7 +186,7 @@ struct SiteSnapshot: Sendable {
         DispatchQueue.concurrentPerform(iterations: parts.count + 1) { job in
             if job == 0 {
                 var reader = relationsReader
-                relationsOutput[0] = try? readRelations(&reader)
+                relationsOutput[0] = try? readRelations(&reader, config: config, home: home, sections: sections)
                 return
             }
             var (reader, end, count) = parts[job - 1]
