@@ -82,6 +82,8 @@ extension Builder {
         // After body edits that kept every summary, no list can have changed:
         // no list entry is even made.
         let listsUnchanged = bodiesOnly && newSummaries.isEmpty
+        // Lists read every page: a snapshot's pages are decoded on all cores first.
+        if !listsUnchanged { site.pages.decodeAll() }
         let listRenderer = listsUnchanged ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests)
         let pagedLists = listRenderer?.pagedLists() ?? []
         let (listPaths, listKeys, jobsToRender) = if let listRenderer {
@@ -176,7 +178,7 @@ extension Builder {
         let entries = site.pages.indices.map { index in
             let location = search.recordLocations?[index]
             return BuildCache.Entry(
-                id: site.pages[index].id, fingerprint: loaded.fingerprints[site.pages[index].id] ?? PageFingerprint(content: 0, frontMatter: 0),
+                id: site.pages.id(at: index), fingerprint: loaded.fingerprints[site.pages.id(at: index)] ?? PageFingerprint(content: 0, frontMatter: 0),
                 summary: digests[index].summary, readingMinutes: digests[index].readingMinutes, wordCount: digests[index].wordCount,
                 fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0,
                 searchNumber: options.search ? searchNumbers[index] : -1, pageKey: pageKeys[index],
@@ -207,7 +209,7 @@ extension Builder {
             // The same pages in the same order: only a page whose own bytes changed can render differently.
             guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
             for (index, entry) in increment.cache.entries.enumerated() {
-                guard entry.id == site.pages[index].id else { throw CacheUnusable() }
+                guard entry.id == site.pages.id(at: index) else { throw CacheUnusable() }
                 previous[index] = entry
                 pageKeys[index] = entry.pageKey
                 if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content { toRender.append(index) }

@@ -8,7 +8,7 @@ struct Site: Sendable, Equatable {
     /// Every section, by folder path.
     var sections: [String: SectionInfo]
     /// Published pages, in id order.
-    var pages: [Page]
+    var pages: PageList
     var pageIndexByID: [String: Int]
     /// Ids of pages left out (drafts, future), so links to them get a clear message.
     var unpublishedIDs: Set<String>

@@ -144,7 +144,7 @@ struct SiteAssembler {
         }
 
         let site = Site(
-            config: parsed.config, home: parsed.home, sections: sections, pages: pages, pageIndexByID: indexByID,
+            config: parsed.config, home: parsed.home, sections: sections, pages: PageList(pages), pageIndexByID: indexByID,
             unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections, topSections: topSections,
             newestFirst: newestFirst, tags: tags, regions: regions, honours: honours, years: years, authors: authors,
             rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: previous, next: next,
@@ -215,7 +215,7 @@ struct SiteAssembler {
     }
 
     /// Everyone on a roster or with a profile, once each, in pinyin order.
-    static func people(pages: [Page], profileBySlug: [String: Int]) -> [Person] {
+    static func people<Pages: RandomAccessCollection<Page>>(pages: Pages, profileBySlug: [String: Int]) -> [Person] where Pages.Index == Int {
         var byKey: [String: Person] = [:]
         for (index, page) in pages.enumerated() {
             // People are changed in place in the dictionary: a copy taken out

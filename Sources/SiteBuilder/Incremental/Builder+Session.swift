@@ -104,7 +104,7 @@ extension Builder {
         return try await discardingOnFailure(publisher) {
             guard let rendering = try await renderIncrementally(
                 loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock
-            ) else {
+            ), !loaded.site.pages.isDamaged else {
                 publisher.discard()
                 return nil
             }

@@ -64,7 +64,7 @@ extension Builder {
         guard let snapshot = await loading.value,
               cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
               options.now < snapshot.site.nextPublication, cache.entries.count == snapshot.site.pages.count,
-              zip(cache.entries, snapshot.site.pages).allSatisfy({ $0.id == $1.id })
+              cache.entries.indices.allSatisfy({ cache.entries[$0].id == snapshot.site.pages.id(at: $0) })
         else { return nil }
         let site = snapshot.site
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })

@@ -88,9 +88,9 @@ struct CacheReader {
         byteCount = bytes.count
     }
 
-    /// Reads a file written by `CacheWriter.interned()`; nil when its table is damaged.
-    init?(interned bytes: [UInt8]) {
-        reader = ByteReader(bytes)
+    /// Reads a file written by `CacheWriter.interned()` (from `offset` on); nil when its table is damaged.
+    init?(interned bytes: [UInt8], from offset: Int = 0) {
+        reader = ByteReader(bytes, offset: offset)
         byteCount = bytes.count
         guard let count = count() else { return nil }
         var strings: [String] = []
@@ -119,6 +119,11 @@ struct CacheReader {
     mutating func count() -> Int? {
         guard let value = int(), value >= 0, value <= reader.remaining else { return nil }
         return value
+    }
+
+    /// Moves `count` bytes on; false when fewer are left.
+    mutating func skip(_ count: Int) -> Bool {
+        count >= 0 && reader.take(count) != nil
     }
 
     /// Everything not read yet.

@@ -31,7 +31,7 @@ struct OutputKeys: Sendable {
     }
 
     private func add(page index: Int, to hash: inout ContentHash) {
-        let id = site.pages[index].id
+        let id = site.pages.id(at: index)
         hash.add(id)
         hash.add(Int(bitPattern: UInt(fingerprints[id]?.frontMatter ?? 0)))
     }

@@ -7,7 +7,7 @@ import SiteModel
 /// source stamps it finds the pages that changed, reads only those, and
 /// when their front matter is as before, renders from this snapshot.
 struct SiteSnapshot: Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     var site: Site
     /// Each section's default page kind (what a page read again needs).
@@ -31,12 +31,11 @@ struct SiteSnapshot: Sendable {
             out.string(path)
             if let section = site.sections[path] { out.section(section) }
         }
-        // In parts of `pagesPerPart`, each prefixed by its length: they are read on all cores.
+        // The ids, then each page prefixed by its length: a page is read only when asked for (`EncodedPages`).
         out.int(site.pages.count)
-        for start in stride(from: 0, to: site.pages.count, by: Self.pagesPerPart) {
-            out.measured { out in
-                for page in site.pages[start..<min(site.pages.count, start + Self.pagesPerPart)] { out.page(page) }
-            }
+        out.strings(site.pages.indices.map(site.pages.id(at:)))
+        for page in site.pages {
+            out.measured { $0.page(page) }
         }
         out.strings(site.unpublishedIDs.sorted())
         out.int(site.nextPublication)
@@ -77,7 +76,17 @@ struct SiteSnapshot: Sendable {
                 out.string(resources[inside] ?? "")
             }
         }
-        return out.interned()
+        let payload = out.interned()
+        var checksum = ContentHash.of(payload[...]).littleEndian
+        return withUnsafeBytes(of: &checksum) { Array($0) } + payload
+    }
+
+    /// The checksum in front of the bytes is theirs: a snapshot damaged on
+    /// disk is refused whole, not found out a page at a time.
+    private static func checksumHolds(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 8 else { return false }
+        let stored = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        return ContentHash.of(bytes[8...]) == stored
     }
 
     init(site: Site, sectionKinds: [String: PageKind], structure: UInt64) {
@@ -88,7 +97,7 @@ struct SiteSnapshot: Sendable {
 
     /// Nil when the bytes are damaged or of another format.
     init?(decoding bytes: [UInt8]) {
-        guard var reader = CacheReader(interned: bytes) else { return nil }
+        guard Self.checksumHolds(bytes), var reader = CacheReader(interned: bytes, from: 8) else { return nil }
         do throws(CacheReader.Damaged) {
             guard try reader.readInt() == Self.formatVersion else { return nil }
             structure = try reader.readNumber()
@@ -96,11 +105,18 @@ struct SiteSnapshot: Sendable {
             let config = try reader.readConfig()
             let home = try reader.readSection()
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
-            let parts = try Self.pageParts(&reader)
-            // The relations follow the pages: read on one thread while the pages are read on the others.
-            let (pages, rest) = try Self.readSideBySide(parts, relationsFrom: reader, config: config, home: home, sections: sections)
+            let count = try reader.required(reader.count())
+            let ids = try reader.readStrings()
+            guard ids.count == count else { return nil }
+            let pagesStart = reader
+            var spans: [Range<Int>] = []
+            spans.reserveCapacity(count)
+            for _ in 0..<count {
+                let (page, end) = try reader.required(reader.measured())
+                spans.append(page.position..<end)
+            }
+            let rest = try Self.readRelations(&reader, config: config, home: home, sections: sections)
             // Every page index must point into the pages: a damaged snapshot must not trap later.
-            let count = pages.count
             func valid(_ index: Int) -> Bool { index >= 0 && index < count }
             func termsValid(_ terms: [Term]) -> Bool { terms.allSatisfy { $0.pages.allSatisfy(valid) && termsValid($0.children) } }
             guard rest.sectionPages.values.allSatisfy({ $0.allSatisfy(valid) }), rest.newestFirst.allSatisfy(valid),
@@ -111,8 +127,8 @@ struct SiteSnapshot: Sendable {
                   rest.previous.count == count, rest.next.count == count, rest.related.count == count
             else { return nil }
             site = rest
-            site.pages = pages
-            site.pageIndexByID = Dictionary(pages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            site.pages = PageList(encoded: EncodedPages(ids: ids, reader: pagesStart, spans: spans))
+            site.pageIndexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
             return nil
         }
@@ -141,7 +157,7 @@ struct SiteSnapshot: Sendable {
         }
         guard reader.isAtEnd else { throw CacheReader.Damaged() }
         return Site(
-            config: config, home: home, sections: sections, pages: [], pageIndexByID: [:],
+            config: config, home: home, sections: sections, pages: PageList([]), pageIndexByID: [:],
             unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections,
             topSections: topSections, newestFirst: newestFirst,
             tags: taxonomies[0], regions: taxonomies[1], honours: taxonomies[2], years: taxonomies[3], authors: taxonomies[4],
@@ -149,64 +165,6 @@ struct SiteSnapshot: Sendable {
             profileBySlug: Dictionary(profilePairs, uniquingKeysWith: { first, _ in first }),
             previous: previous, next: next, related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
         )
-    }
-
-    static let pagesPerPart = 512
-
-    /// The parts of the pages (`pagesPerPart` each), `reader` moved past them.
-    private static func pageParts(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> [(part: CacheReader, end: Int, count: Int)] {
-        let count = try reader.required(reader.count())
-        var parts: [(part: CacheReader, end: Int, count: Int)] = []
-        for start in stride(from: 0, to: count, by: pagesPerPart) {
-            let (part, end) = try reader.required(reader.measured())
-            parts.append((part, end, min(count, start + pagesPerPart) - start))
-        }
-        return parts
-    }
-
-    /// The pages, their parts read side by side, and the rest of the site read beside them.
-    private static func readSideBySide(
-        _ parts: [(part: CacheReader, end: Int, count: Int)], relationsFrom relationsReader: CacheReader,
-        config: SiteConfig, home: SectionInfo, sections: [String: SectionInfo]
-    ) throws(CacheReader.Damaged) -> ([Page], Site) {
-        let results = UnsafeMutableBufferPointer<[Page]?>.allocate(capacity: parts.count)
-        results.initialize(repeating: nil)
-        let relations = UnsafeMutableBufferPointer<Site?>.allocate(capacity: 1)
-        relations.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-            relations.deinitialize()
-            relations.deallocate()
-        }
-        // Each task writes only its own element.
-        nonisolated(unsafe) let output = results
-        nonisolated(unsafe) let relationsOutput = relations
-        // The relations first: the longest single job.
-        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { job in
-            if job == 0 {
-                var reader = relationsReader
-                relationsOutput[0] = try? readRelations(&reader, config: config, home: home, sections: sections)
-                return
-            }
-            var (reader, end, count) = parts[job - 1]
-            var pages: [Page] = []
-            pages.reserveCapacity(count)
-            do throws(CacheReader.Damaged) {
-                for _ in 0..<count { pages.append(try reader.readPage()) }
-            } catch {
-                return
-            }
-            if reader.position == end { output[job - 1] = pages }
-        }
-        var pages: [Page] = []
-        pages.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in results {
-            guard let part else { throw CacheReader.Damaged() }
-            pages += part
-        }
-        guard let read = relations[0] else { throw CacheReader.Damaged() }
-        return (pages, read)
     }
 
     private static func readDictionary<Value>(

@@ -307,7 +307,7 @@ struct ListRenderer: Sendable {
             let label = person.name.first.flatMap(Strokes.count(of:)).map { "\($0)画" } ?? "其他"
             let value: TemplateValue = .object([
                 "name": .string(person.name),
-                "profile_url": person.profile.map { .string(views.pageHrefs[$0]) } ?? .null,
+                "profile_url": person.profile.map { .string(views.pageHref($0)) } ?? .null,
             ])
             if groups.last?.label == label {
                 groups[groups.count - 1].people.append(value)

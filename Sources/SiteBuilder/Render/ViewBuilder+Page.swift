@@ -29,7 +29,7 @@ extension ViewBuilder {
             "subtitle": Self.text(page.subtitle),
             "column": Self.text(page.column),
             "byline": Self.text(page.byline),
-            "url": .string(pageHrefs[index]),
+            "url": .string(pageHref(index)),
             "date": .object(dateValue(page.date)),
             "summary": Self.text(digest.summary),
             "reading_minutes": .int(digest.readingMinutes),
@@ -66,7 +66,7 @@ extension ViewBuilder {
         object["related"] = .list(site.related[index].map { other in
             .object([
                 "title": .string(site.pages[other].title),
-                "url": .string(pageHrefs[other]),
+                "url": .string(pageHref(other)),
                 "date": .object(dateValue(site.pages[other].date)),
             ])
         })

@@ -8,8 +8,10 @@ struct ViewBuilder: Sendable {
     let links: LinkResolver
     /// Set by `serve` so pages can ask for live reload; empty in builds.
     var extraHead: String = ""
-    /// Every page's link, encoded once: lists ask for the same pages again and again.
-    let pageHrefs: [String]
+    /// Every page's link, encoded once: lists ask for the same pages again
+    /// and again. Nil for pages still encoded (`PageList`): then a link is
+    /// made when asked for, and only the pages shown are decoded.
+    private let pageHrefs: [String]?
     /// The `site` value for each current section (menu highlighting), made once.
     private let siteValues: [String: TemplateValue]
     /// False when the build writes no search index: no search box then.
@@ -26,7 +28,7 @@ struct ViewBuilder: Sendable {
         self.search = search
         let links = LinkResolver(site: site)
         self.links = links
-        pageHrefs = site.pages.map { links.href($0.url) }
+        pageHrefs = site.pages.isEncoded ? nil : site.pages.map { links.href($0.url) }
         let assetURLs = assetPaths.mapValues { TemplateValue.string(site.config.basePath + $0) }
         self.assetURLs = assetURLs
         var values: [String: TemplateValue] = [:]
@@ -38,6 +40,11 @@ struct ViewBuilder: Sendable {
     }
 
     typealias Object = [String: TemplateValue]
+
+    /// The link to page `index`.
+    func pageHref(_ index: Int) -> String {
+        pageHrefs?[index] ?? links.href(site.pages[index].url)
+    }
 
     // MARK: Shared
 
@@ -106,7 +113,7 @@ struct ViewBuilder: Sendable {
     /// A link to a published page.
     func link(page index: Int) -> TemplateValue {
         let title = site.pages[index].title
-        return .object(["title": .string(title), "name": .string(title), "url": .string(pageHrefs[index])])
+        return .object(["title": .string(title), "name": .string(title), "url": .string(pageHref(index))])
     }
 
     private static func optional(_ text: String?) -> TemplateValue {
@@ -126,7 +133,7 @@ struct ViewBuilder: Sendable {
         let pages = site.pages
         var object: Object = [
             "title": .string(pages[index].title),
-            "url": .string(pageHrefs[index]),
+            "url": .string(pageHref(index)),
             "kicker": Self.optional(pages[index].kicker),
             "subtitle": Self.optional(pages[index].subtitle),
             "date": .object(dateValue(pages[index].date)),
