@@ -22,4 +22,7 @@ public struct BuildReport: Sendable {
     /// The build started from the last build's site snapshot: only page
     /// bodies had changed, and no other page was read.
     public var fromSnapshot = false
+    /// For a build from the snapshot: how many of its pages were decoded
+    /// (the pages rendered and those they show; all of them when a list changed).
+    public var pagesDecoded: Int?
 }

@@ -82,7 +82,10 @@ struct BuildCommand: AsyncParsableCommand {
                 console.printDiagnostics(report.diagnostics)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 let time = String(format: "%.2f s", seconds)
-                if timings { console.err("timings: " + report.timings.summary) }
+                if timings {
+                    console.err("timings: " + report.timings.summary)
+                    if let decoded = report.pagesDecoded { console.err("site snapshot: \(decoded) of \(report.pages) pages decoded") }
+                }
                 if report.upToDate {
                     console.out("\(output)/ is up to date: nothing changed since the last build (\(report.pages) pages); --force builds anyway")
                     return

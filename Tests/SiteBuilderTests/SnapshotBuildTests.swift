@@ -27,6 +27,9 @@ import Testing
         let body = try await site.build()
         #expect(body.fromSnapshot)
         #expect(body.changedPages == 1 && body.changedLists == 0)
+        // Only the page and the pages it shows (previous, next, related) were decoded.
+        let decoded = try #require(body.pagesDecoded)
+        #expect(decoded >= 1 && decoded < body.pages)
         #expect(site.read("public/news/liaoyuan/index.html")?.contains("新增的职工书屋") == true)
         try await IncrementalBuildTests.expectSameAsClean(site)
         // A new first paragraph: the lists showing its summary follow.
@@ -34,6 +37,8 @@ import Testing
         let summary = try await site.build()
         #expect(summary.fromSnapshot)
         #expect(summary.changedPages == 1 && summary.changedLists > 0)
+        // Lists read every page.
+        #expect(summary.pagesDecoded == summary.pages)
         #expect(site.read("public/news/index.html")?.contains("全面推进") == true)
         try await IncrementalBuildTests.expectSameAsClean(site)
         // Two pages at once, one of them a bundle.
@@ -175,9 +180,57 @@ import Testing
         for _ in 0..<300 {
             var damaged = bytes
             damaged[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
-            // Decodes to something or to nothing; never traps.
-            _ = SiteSnapshot(decoding: damaged)
+            // The checksum refuses a changed byte: the snapshot is never half trusted.
+            if damaged != bytes { #expect(SiteSnapshot(decoding: damaged) == nil) }
         }
+    }
+
+    @Test func pagesAreDecodedWhenFirstAskedFor() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let loaded = try await Self.loadedSite(site)
+        let snapshot = SiteSnapshot(site: loaded.site, sectionKinds: [:], structure: 1)
+        let pages = try #require(SiteSnapshot(decoding: snapshot.encoded())).site.pages
+        #expect(pages.isEncoded && pages.decodedCount == 0 && pages.count == loaded.site.pages.count)
+        // Ids come without decoding a page.
+        #expect(pages.indices.map(pages.id(at:)) == loaded.site.pages.map(\.id))
+        #expect(pages.decodedCount == 0)
+        #expect(pages[2] == loaded.site.pages[2] && pages[2].title == loaded.site.pages[2].title)
+        #expect(pages.decodedCount == 1)
+        pages.decodeAll()
+        #expect(pages.decodedCount == pages.count && !pages.isDamaged)
+        #expect(Array(pages) == Array(loaded.site.pages))
+        // Threads asking for the same pages at once each get the page, decoded once.
+        let again = try #require(SiteSnapshot(decoding: snapshot.encoded())).site.pages
+        let titles = UnsafeMutableBufferPointer<String>.allocate(capacity: 64)
+        titles.initialize(repeating: "")
+        defer { titles.deallocate() }
+        nonisolated(unsafe) let output = titles
+        DispatchQueue.concurrentPerform(iterations: 64) { output[$0] = again[$0 % again.count].title }
+        #expect(titles.indices.allSatisfy { titles[$0] == loaded.site.pages[$0 % again.count].title })
+        #expect(again.decodedCount == min(64, again.count) && !again.isDamaged)
+    }
+
+    @Test func aPageThatCannotBeDecodedIsStoodInFor() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let page = try await Self.loadedSite(site).site.pages[0]
+        var writer = CacheWriter(interning: true)
+        writer.measured { $0.page(page) }
+        var reader = try #require(CacheReader(interned: writer.interned()))
+        let start = reader
+        let measured = reader.measured()
+        let (record, end) = try #require(measured)
+        let whole = PageList(encoded: EncodedPages(ids: [page.id], reader: start, spans: [record.position..<end]))
+        #expect(whole[0] == page && !whole.isDamaged)
+        // A byte short, past the end, a byte late, or holding another page:
+        // an empty page with the id stands in, and the list says so.
+        let spans = [record.position..<(end - 1), (end + 5)..<(end + 9), (record.position + 1)..<end]
+        for span in spans {
+            let damaged = PageList(encoded: EncodedPages(ids: [page.id], reader: start, spans: [span]))
+            #expect(damaged[0].id == page.id && damaged[0].title.isEmpty && damaged.isDamaged)
+        }
+        let other = PageList(encoded: EncodedPages(ids: ["news/other.md"], reader: start, spans: [record.position..<end]))
+        other.decodeAll()
+        #expect(other.isDamaged && other[0].id == "news/other.md" && other[0].title.isEmpty && other.decodedCount == 1)
     }
 
     /// The codec writes every stored property of the types it carries, by

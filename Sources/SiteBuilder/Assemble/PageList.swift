@@ -1,60 +1,147 @@
+import Foundation
 import SiteModel
+import Synchronization
 
-/// The site's published pages, in id order. An assembled site holds them in
-/// an array; a site read from its snapshot holds them encoded and decodes a
-/// page when it is first asked for (`EncodedPages`), so a build after a body
-/// edit decodes the few pages it renders and shows, not all of them.
+/// The site's published pages, in id order. An assembled site has every
+/// page in place; a site read from its snapshot decodes a page when it is
+/// first asked for (`EncodedPages`), so a build after a body edit decodes the
+/// few pages it renders and shows, not all of them.
+///
+/// A page is read where it lies, as an array's element is:
+/// `site.pages[index].title` retains the title, not every field of the page.
 struct PageList: RandomAccessCollection, Sendable, Equatable {
-    private let array: [Page]
-    private let encoded: EncodedPages?
+    private let storage: PageStorage
 
     init(_ pages: [Page]) {
-        array = pages
-        encoded = nil
+        storage = PageStorage(pages)
     }
 
     init(encoded: EncodedPages) {
-        array = []
-        self.encoded = encoded
+        storage = PageStorage(encoded)
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { encoded?.count ?? array.count }
+    var endIndex: Int { storage.count }
 
     subscript(position: Int) -> Page {
-        // Borrowed, not copied: `site.pages[index].title` retains one field, not every field of the page.
-        _read {
-            if let encoded {
-                yield encoded.page(position)
-            } else {
-                yield array[position]
-            }
-        }
+        unsafeAddress { storage.address(of: position) }
     }
 
     /// Whether the pages are decoded as they are asked for.
-    var isEncoded: Bool { encoded != nil }
+    var isEncoded: Bool { storage.encoded != nil }
 
     /// The page's id, without decoding the rest of it.
     func id(at index: Int) -> String {
-        if let encoded { return encoded.ids[index] }
-        return array[index].id
+        if let encoded = storage.encoded { return encoded.ids[index] }
+        return self[index].id
     }
 
     /// Decodes every page not decoded yet, on all cores: before a step that reads them all.
     func decodeAll() {
-        encoded?.decodeAll()
+        storage.decodeAll()
     }
+
+    /// How many pages are decoded: all of an assembled site's.
+    var decodedCount: Int { storage.decodedCount }
 
     /// A page could not be decoded and an empty page stood in for it:
     /// nothing rendered from this list may be published.
-    var isDamaged: Bool {
-        encoded?.isDamaged ?? false
-    }
+    var isDamaged: Bool { storage.isDamaged }
 
     static func == (left: PageList, right: PageList) -> Bool {
         left.decodeAll()
         right.decodeAll()
         return left.count == right.count && left.elementsEqual(right)
+    }
+}
+
+/// The memory `PageList` reads its pages from. A page, once in place, stays
+/// there unchanged until the storage goes, so a reader may hold its address
+/// for the length of an access.
+///
+/// Unchecked `Sendable`: each page is put in place once, under the lock,
+/// and only read after that.
+private final class PageStorage: @unchecked Sendable {
+    let count: Int
+    let encoded: EncodedPages?
+    private let pages: UnsafeMutablePointer<Page>
+    private let state: Mutex<State>
+
+    private struct State {
+        /// Which pages are in place (all of them without `encoded`).
+        var inPlace: [Bool]
+        var decoded: Int
+        var damaged = false
+    }
+
+    init(_ array: [Page]) {
+        count = array.count
+        encoded = nil
+        pages = .allocate(capacity: max(1, array.count))
+        _ = UnsafeMutableBufferPointer(start: pages, count: array.count).initialize(from: array)
+        state = Mutex(State(inPlace: [], decoded: array.count))
+    }
+
+    init(_ encoded: EncodedPages) {
+        count = encoded.ids.count
+        self.encoded = encoded
+        pages = .allocate(capacity: max(1, count))
+        state = Mutex(State(inPlace: Array(repeating: false, count: count), decoded: 0))
+    }
+
+    deinit {
+        state.withLock { state in
+            if encoded == nil {
+                pages.deinitialize(count: count)
+            } else {
+                for index in state.inPlace.indices where state.inPlace[index] { (pages + index).deinitialize(count: 1) }
+            }
+        }
+        pages.deallocate()
+    }
+
+    var decodedCount: Int { state.withLock { $0.decoded } }
+    var isDamaged: Bool { state.withLock { $0.damaged } }
+
+    func address(of index: Int) -> UnsafePointer<Page> {
+        precondition(index >= 0 && index < count, "page index out of range")
+        guard let encoded else { return UnsafePointer(pages + index) }
+        if state.withLock({ $0.inPlace[index] }) { return UnsafePointer(pages + index) }
+        let decoded = encoded.decode(index)
+        state.withLock { state in place(decoded, at: index, in: &state) }
+        return UnsafePointer(pages + index)
+    }
+
+    func decodeAll() {
+        guard let encoded else { return }
+        let missing = state.withLock { state in state.inPlace.indices.filter { !state.inPlace[$0] } }
+        guard !missing.isEmpty else { return }
+        let results = UnsafeMutableBufferPointer<Page?>.allocate(capacity: missing.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        // Each task writes only its own elements.
+        nonisolated(unsafe) let output = results
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (missing.count + chunk - 1) / chunk) { part in
+            for position in (part * chunk)..<min(missing.count, (part + 1) * chunk) {
+                output[position] = encoded.decode(missing[position])
+            }
+        }
+        state.withLock { state in
+            for (position, index) in missing.enumerated() { place(results[position], at: index, in: &state) }
+        }
+    }
+
+    /// Puts a decoded page in place, unless another thread did first; a page
+    /// that could not be decoded is stood in for.
+    private func place(_ decoded: Page?, at index: Int, in state: inout State) {
+        guard !state.inPlace[index], let encoded else { return }
+        (pages + index).initialize(to: decoded ?? EncodedPages.standIn(id: encoded.ids[index]))
+        state.inPlace[index] = true
+        state.decoded += 1
+        if decoded == nil { state.damaged = true }
     }
 }

@@ -95,6 +95,7 @@ extension Builder {
             report.timings = clock
             report.upToDate = true
             report.fromSnapshot = true
+            report.pagesDecoded = site.pages.decodedCount
             return report
         }
         guard case .success(let theme) = ThemeLoader(siteRoot: rootURL).load() else { return nil }
@@ -108,6 +109,7 @@ extension Builder {
         }
         var report = updated.report
         report.fromSnapshot = true
+        report.pagesDecoded = site.pages.decodedCount
         guard let newCache = updated.cache else { return report }
         newCache.save(in: stateFolder, body: updated.cacheBody)
         // With warnings, the next build reads everything and shows them again.

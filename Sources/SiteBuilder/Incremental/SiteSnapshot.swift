@@ -31,12 +31,20 @@ struct SiteSnapshot: Sendable {
             out.string(path)
             if let section = site.sections[path] { out.section(section) }
         }
-        // The ids, then each page prefixed by its length: a page is read only when asked for (`EncodedPages`).
+        // The ids, the pages back to back, then each page's length: a page
+        // is read only when asked for (`EncodedPages`).
         out.int(site.pages.count)
         out.strings(site.pages.indices.map(site.pages.id(at:)))
-        for page in site.pages {
-            out.measured { $0.page(page) }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(site.pages.count)
+        out.measured { out in
+            for page in site.pages {
+                let start = out.bytes.count
+                out.page(page)
+                lengths.append(out.bytes.count - start)
+            }
         }
+        out.ints(lengths)
         out.strings(site.unpublishedIDs.sorted())
         out.int(site.nextPublication)
         out.array(site.sectionPages.keys.sorted()) { out, path in
@@ -108,13 +116,18 @@ struct SiteSnapshot: Sendable {
             let count = try reader.required(reader.count())
             let ids = try reader.readStrings()
             guard ids.count == count else { return nil }
-            let pagesStart = reader
+            let (pagesStart, pagesEnd) = try reader.required(reader.measured())
+            let lengths = try reader.readInts()
+            guard lengths.count == count else { return nil }
             var spans: [Range<Int>] = []
             spans.reserveCapacity(count)
-            for _ in 0..<count {
-                let (page, end) = try reader.required(reader.measured())
-                spans.append(page.position..<end)
+            var position = pagesStart.position
+            for length in lengths {
+                guard length >= 0, length <= pagesEnd - position else { return nil }
+                spans.append(position..<(position + length))
+                position += length
             }
+            guard position == pagesEnd else { return nil }
             let rest = try Self.readRelations(&reader, config: config, home: home, sections: sections)
             // Every page index must point into the pages: a damaged snapshot must not trap later.
             func valid(_ index: Int) -> Bool { index >= 0 && index < count }
