@@ -82,9 +82,9 @@ extension Builder {
         // After body edits that kept every summary, no list can have changed:
         // no list entry is even made.
         let listsUnchanged = bodiesOnly && newSummaries.isEmpty
-        // Lists read every page: a snapshot's pages are decoded on all cores first.
-        if !listsUnchanged { site.pages.decodeAll() }
-        let listRenderer = listsUnchanged ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests)
+        // After body edits, the few lists showing a new summary make only the entries they show.
+        let listRenderer = listsUnchanged
+            ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests, itemsUpFront: !bodiesOnly)
         let pagedLists = listRenderer?.pagedLists() ?? []
         let (listPaths, listKeys, jobsToRender) = if let listRenderer {
             chooseLists(listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, keys: keys)
@@ -230,11 +230,12 @@ extension Builder {
 
     /// Every list output's path, the list keys for the new cache, and the
     /// jobs to render: all, those whose key changed, or after body edits
-    /// those showing a changed summary.
+    /// those showing a changed summary (the paths then leave out alias
+    /// redirects, which only a build whose outputs may come or go needs).
     private func chooseLists(
         _ renderer: ListRenderer, lists: [ListRenderer.PagedList], increment: Increment?, bodiesOnly: Bool, newSummaries: Set<Int>, keys: OutputKeys?
     ) -> (paths: [String], keys: [String: UInt64], jobs: [ListRenderer.Job]) {
-        let jobs = renderer.jobs(lists: lists, search: options.search)
+        let jobs = renderer.jobs(lists: lists, search: options.search, aliases: !bodiesOnly)
         var listKeys: [String: UInt64] = bodiesOnly ? increment?.cache.listKeys ?? [:] : [:]
         var toRender: [ListRenderer.Job] = []
         var paths: [String] = []

@@ -36,6 +36,12 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
         return self[index].id
     }
 
+    /// The page's kind, without decoding the rest of it.
+    func kind(at index: Int) -> PageKind {
+        if let encoded = storage.encoded { return encoded.kinds[index] }
+        return self[index].kind
+    }
+
     /// Decodes every page not decoded yet, on all cores: before a step that reads them all.
     func decodeAll() {
         storage.decodeAll()
@@ -83,7 +89,7 @@ private final class PageStorage: @unchecked Sendable {
     }
 
     init(_ encoded: EncodedPages) {
-        count = encoded.ids.count
+        count = min(encoded.ids.count, encoded.kinds.count)
         self.encoded = encoded
         pages = .allocate(capacity: max(1, count))
         state = Mutex(State(inPlace: Array(repeating: false, count: count), decoded: 0))
@@ -139,7 +145,7 @@ private final class PageStorage: @unchecked Sendable {
     /// that could not be decoded is stood in for.
     private func place(_ decoded: Page?, at index: Int, in state: inout State) {
         guard !state.inPlace[index], let encoded else { return }
-        (pages + index).initialize(to: decoded ?? EncodedPages.standIn(id: encoded.ids[index]))
+        (pages + index).initialize(to: decoded ?? EncodedPages.standIn(id: encoded.ids[index], kind: encoded.kinds[index]))
         state.inPlace[index] = true
         state.decoded += 1
         if decoded == nil { state.damaged = true }

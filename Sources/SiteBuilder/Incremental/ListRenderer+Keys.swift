@@ -41,7 +41,7 @@ extension ListRenderer {
         case .taxonomyIndex(let index):
             return keys.list(path: path, pages: [], digests: digests, data: taxonomies[index].terms.map(Self.termShape))
         case .people:
-            let named = site.pages.indices.filter { site.pages[$0].kind == .roster || site.pages[$0].kind == .profile }
+            let named = site.pages.indices.filter { site.pages.kind(at: $0) == .roster || site.pages.kind(at: $0) == .profile }
             return keys.list(path: path, pages: named, digests: [], data: [])
         case .alias(let page, _):
             return keys.list(path: path, pages: [page], digests: [], data: [])

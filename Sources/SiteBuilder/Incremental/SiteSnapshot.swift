@@ -35,6 +35,7 @@ struct SiteSnapshot: Sendable {
         // is read only when asked for (`EncodedPages`).
         out.int(site.pages.count)
         out.strings(site.pages.indices.map(site.pages.id(at:)))
+        out.array(Array(site.pages.indices)) { $0.shared(site.pages.kind(at: $1).rawValue) }
         var lengths: [Int] = []
         lengths.reserveCapacity(site.pages.count)
         out.measured { out in
@@ -115,7 +116,8 @@ struct SiteSnapshot: Sendable {
             let sections = try Self.readDictionary(&reader) { reader throws(CacheReader.Damaged) in try reader.readSection() }
             let count = try reader.required(reader.count())
             let ids = try reader.readStrings()
-            guard ids.count == count else { return nil }
+            let kinds = try reader.readArray { reader throws(CacheReader.Damaged) in try reader.readRaw(PageKind.self) }
+            guard ids.count == count, kinds.count == count else { return nil }
             let (pagesStart, pagesEnd) = try reader.required(reader.measured())
             let lengths = try reader.readInts()
             guard lengths.count == count else { return nil }
@@ -140,7 +142,7 @@ struct SiteSnapshot: Sendable {
                   rest.previous.count == count, rest.next.count == count, rest.related.count == count
             else { return nil }
             site = rest
-            site.pages = PageList(encoded: EncodedPages(ids: ids, reader: pagesStart, spans: spans))
+            site.pages = PageList(encoded: EncodedPages(ids: ids, kinds: kinds, reader: pagesStart, spans: spans))
             site.pageIndexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
             return nil

@@ -18,13 +18,20 @@ struct ListRenderer: Sendable {
     let digests: [PageDigest]
     /// Every page's entry in a list, by page index: made once, in parallel,
     /// since a page is in several lists (its sections, tags, year, authors).
-    private let items: [TemplateValue]
+    /// Nil when only a few lists are rendered: then an entry is made when a
+    /// list asks for it, and only the pages listed are read.
+    private let items: [TemplateValue]?
 
-    init(site: Site, views: ViewBuilder, library: TemplateLibrary, digests: [PageDigest]) {
+    /// `itemsUpFront`: make every page's entry first (for rendering most lists).
+    init(site: Site, views: ViewBuilder, library: TemplateLibrary, digests: [PageDigest], itemsUpFront: Bool = true) {
         self.site = site
         self.views = views
         self.library = library
         self.digests = digests
+        guard itemsUpFront else {
+            items = nil
+            return
+        }
         let count = site.pages.count
         let chunk = 256
         let entries = UnsafeMutableBufferPointer<TemplateValue>.allocate(capacity: count)
@@ -126,14 +133,21 @@ struct ListRenderer: Sendable {
         max(1, (list.items.count + site.config.pageSize - 1) / site.config.pageSize)
     }
 
-    /// Every output, in a fixed order.
-    func jobs(lists: [PagedList], search: Bool) -> [Job] {
+    /// Page `index`'s entry in a list.
+    private func item(_ index: Int) -> TemplateValue {
+        items?[index] ?? views.item(index, digests: digests)
+    }
+
+    /// Every output, in a fixed order; without `aliases`, no redirect from
+    /// an alias (which every page would have to be read for).
+    func jobs(lists: [PagedList], search: Bool, aliases: Bool = true) -> [Job] {
         var jobs: [Job] = [.home, .notFound, .people]
         if search { jobs.append(.search) }
         jobs += taxonomies.indices.map { .taxonomyIndex($0) }
         for (index, list) in lists.enumerated() {
             jobs += (1...pageCount(list)).map { .list(index, page: $0) }
         }
+        guard aliases else { return jobs }
         for (pageIndex, page) in site.pages.enumerated() {
             jobs += page.aliases.indices.map { .alias(page: pageIndex, alias: $0) }
         }
@@ -188,8 +202,8 @@ struct ListRenderer: Sendable {
     }
 
     private func home() -> Output {
-        let latest = homeLatest.map { items[$0] }
-        let rosters = homeRosters.map { items[$0] }
+        let latest = homeLatest.map(item)
+        let rosters = homeRosters.map(item)
         let sections: [TemplateValue] = site.topSections.compactMap { path in
             guard let info = site.sections[path] else { return nil }
             return .object([
@@ -210,7 +224,7 @@ struct ListRenderer: Sendable {
 
     /// The newest pages, and the newest rosters, that the home page lists.
     var homeLatest: ArraySlice<Int> { site.newestFirst.prefix(10) }
-    var homeRosters: [Int] { Array(site.newestFirst.lazy.filter { site.pages[$0].kind == .roster }.prefix(5)) }
+    var homeRosters: [Int] { Array(site.newestFirst.lazy.filter { site.pages.kind(at: $0) == .roster }.prefix(5)) }
 
     /// The pages listed on page `number` of a list.
     func slice(_ list: PagedList, number: Int) -> ArraySlice<Int> {
@@ -225,7 +239,7 @@ struct ListRenderer: Sendable {
             "title": .string(number == 1 ? list.title : "\(list.title)（第\(number)页）"),
             "description": list.description.map { .string($0) } ?? .null,
             "url": .string(views.links.href(url)),
-            "items": .list(slice.map { items[$0] }),
+            "items": .list(slice.map(item)),
             "pager": views.pager(base: list.base, current: number, total: pageCount(list)),
             "children": .list(number == 1 ? list.children : []),
             "breadcrumbs": .list(list.breadcrumbs),
