@@ -29,6 +29,9 @@ extension Builder {
         var outputsMayComeOrGo: Bool
         /// The output folder as the last build left it.
         var previousOutput: String
+        /// Pages whose front matter changed only in what they show
+        /// (`ShownFieldsEdit`), by index: with the bodies, what may have changed.
+        var shownFieldEdits: Set<Int> = []
     }
 
     /// The cache cannot serve this build (a record missing from its file):
@@ -48,10 +51,13 @@ extension Builder {
         for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
         let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links) }
 
-        // Only bodies changed: the same pages in the same order, so no other
-        // page's key can have changed, and lists change only where a summary did.
+        // Only bodies changed (and front matter only in what pages show of
+        // themselves): the same pages in the same order, so only pages showing
+        // an edited one can have a new key, and lists change only where a summary or an edited page is.
         let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
+        let edited = bodiesOnly ? increment?.shownFieldEdits ?? [] : []
         var (previous, pageKeys, pagesToRender) = try choosePages(site, increment: increment, loaded: loaded, keys: keys)
+        if !edited.isEmpty { pagesToRender = Set(pagesToRender).union(ShownFieldsEdit.pagesShowing(edited, in: site)).sorted() }
 
         options.progress?("rendering \(pagesToRender.count) pages")
         let pageRenderer = PageRenderer(
@@ -78,7 +84,7 @@ extension Builder {
         }
 
         options.progress?("rendering lists and indexes")
-        let newSummaries: Set<Int> = bodiesOnly ? Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary }) : []
+        let newSummaries: Set<Int> = bodiesOnly ? Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary }).union(edited) : []
         // After body edits that kept every summary, no list can have changed:
         // no list entry is even made.
         let listsUnchanged = bodiesOnly && newSummaries.isEmpty
@@ -87,7 +93,9 @@ extension Builder {
             ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests, itemsUpFront: !bodiesOnly)
         let pagedLists = listRenderer?.pagedLists() ?? []
         let (listPaths, listKeys, jobsToRender) = if let listRenderer {
-            chooseLists(listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, keys: keys)
+            chooseLists(
+                listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, edited: edited, keys: keys
+            )
         } else {
             ([], increment?.cache.listKeys ?? [:], [ListRenderer.Job]())
         }
@@ -230,12 +238,16 @@ extension Builder {
 
     /// Every list output's path, the list keys for the new cache, and the
     /// jobs to render: all, those whose key changed, or after body edits
-    /// those showing a changed summary (the paths then leave out alias
-    /// redirects, which only a build whose outputs may come or go needs).
+    /// those showing a changed summary or an `edited` page (the paths then
+    /// leave out alias redirects but the edited pages', which only a build
+    /// whose outputs may come or go needs).
     private func chooseLists(
-        _ renderer: ListRenderer, lists: [ListRenderer.PagedList], increment: Increment?, bodiesOnly: Bool, newSummaries: Set<Int>, keys: OutputKeys?
+        _ renderer: ListRenderer, lists: [ListRenderer.PagedList], increment: Increment?, bodiesOnly: Bool, newSummaries: Set<Int>,
+        edited: Set<Int>, keys: OutputKeys?
     ) -> (paths: [String], keys: [String: UInt64], jobs: [ListRenderer.Job]) {
-        let jobs = renderer.jobs(lists: lists, search: options.search, aliases: !bodiesOnly)
+        var jobs = renderer.jobs(lists: lists, search: options.search, aliases: !bodiesOnly)
+        // An edited page's title is on its alias redirects.
+        jobs += edited.sorted().flatMap { page in renderer.site.pages[page].aliases.indices.map { ListRenderer.Job.alias(page: page, alias: $0) } }
         var listKeys: [String: UInt64] = bodiesOnly ? increment?.cache.listKeys ?? [:] : [:]
         var toRender: [ListRenderer.Job] = []
         var paths: [String] = []
@@ -244,7 +256,9 @@ extension Builder {
             let path = renderer.outputPath(job, lists: lists)
             paths.append(path)
             if bodiesOnly {
-                guard renderer.showsSummary(of: newSummaries, job, lists: lists) else { continue }
+                // The only alias redirects here are the edited pages'.
+                let isAlias = if case .alias = job { true } else { false }
+                guard isAlias || renderer.showsSummary(of: newSummaries, job, lists: lists) else { continue }
                 listKeys[path] = keys.map { renderer.key(job, lists: lists, keys: $0) }
                 toRender.append(job)
                 continue

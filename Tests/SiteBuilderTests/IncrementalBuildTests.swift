@@ -165,6 +165,28 @@ import Testing
         try await Self.expectSameAsClean(site)
     }
 
+    @Test func serveFollowsATitleEditFromMemory() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let builder = Builder(options: site.options())
+        let session = try await builder.build(after: nil, changedPaths: nil)
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "title: 从“线下跑腿”到“云端解纷”", with: "title: 从线下跑腿到云端解纷") }
+        let served = try await builder.build(after: session.memory, changedPaths: ["content/news/xiamen.md"])
+        #expect((served.report.changedPages ?? 0) > 1 && served.report.changedLists > 0)
+        try await Self.expectSameAsClean(site)
+        // The memory holds the new title: a page showing Xiamen, edited next, shows it.
+        let memory = try #require(served.memory)
+        #expect(memory.loaded.site.pages.contains { $0.title == "从线下跑腿到云端解纷" })
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n辽源的第二段。\n" }
+        let body = try await builder.build(after: memory, changedPaths: ["content/news/liaoyuan.md"])
+        #expect(body.report.changedPages == 1)
+        try await Self.expectSameAsClean(site)
+        // A date moves the page in its lists: the site is assembled again.
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "date: 2025-06-06", with: "date: 2025-05-06") }
+        let moved = try await builder.build(after: body.memory, changedPaths: ["content/news/xiamen.md"])
+        #expect(moved.memory != nil)
+        try await Self.expectSameAsClean(site)
+    }
+
     @Test func anEditThatMakesTwoOutputsShareAPathIsStillAnError() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()

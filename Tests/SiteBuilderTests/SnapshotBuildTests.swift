@@ -75,11 +75,41 @@ import Testing
         try await IncrementalBuildTests.expectSameAsClean(site)
     }
 
+    @Test func editsOfWhatAPageShowsBuildFromTheSnapshot() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        // Xiamen's title: on its page, its alias redirect, its lists and the pages showing it (Liaoyuan's related links).
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "title: 从“线下跑腿”到“云端解纷”", with: "title: 从线下跑腿到云端解纷") }
+        let title = try await site.build()
+        #expect(title.fromSnapshot && (title.changedPages ?? 0) > 1 && title.changedLists > 0)
+        #expect(site.read("public/2025/06/old-xiamen/index.html")?.contains("从线下跑腿到云端解纷") == true)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("从线下跑腿到云端解纷") == true)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        let stamps = try #require(SourceStamps.load(from: site.root.appendingPathComponent(".unionpress").path))
+        #expect(stamps.overrides == ["news/xiamen.md"])
+        // The snapshot still has the old title: a body edit of a page showing Xiamen reads Xiamen again too.
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n\n辽源的第二段。\n" }
+        let body = try await site.build()
+        #expect(body.fromSnapshot && body.changedPages == 1)
+        #expect(site.read("public/news/liaoyuan/index.html")?.contains("从线下跑腿到云端解纷") == true)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // A kicker and a summary, then the title back.
+        try edit(site, "content/news/xiamen.md") {
+            $0.replacingOccurrences(of: "kicker: 厦门市总", with: "kicker: 福建厦门市总").replacingOccurrences(of: "title: 从线下跑腿到云端解纷", with: "title: 从“线下跑腿”到“云端解纷”")
+        }
+        let back = try await site.build()
+        #expect(back.fromSnapshot)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        #expect(try await site.build().upToDate)
+    }
+
     @Test func anythingButABodyReadsEverything() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()
         let changes: [(String, () throws -> Void)] = [
-            ("a title", { try self.edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "title: 百名工会", with: "title: 二百名工会") } }),
+            ("a date", { try self.edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "date: 2025-06-05 09:30", with: "date: 2025-06-05 10:30") } }),
+            ("a tag", { try self.edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "tags: [安全生产, 新就业形态]", with: "tags: [安全生产]") } }),
+            ("a roster's title", { try self.edit(site, "content/rosters/yunnan.md") { $0.replacingOccurrences(of: "title: 2024年", with: "title: 二〇二四年") } }),
             ("a new page", { try site.write("content/news/new-page.md", "---\ntitle: 新增的报道\ndate: 2025-06-08\n---\n新增的正文。\n") }),
             ("a removed page", { try site.remove("content/news/new-page.md") }),
             ("a section's _index.md", { try self.edit(site, "content/news/_index.md") { $0.replacingOccurrences(of: "各地工会的创新做法", with: "各地工会的新做法") } }),

@@ -17,7 +17,22 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
     }
 
     init(encoded: EncodedPages) {
-        storage = PageStorage(encoded)
+        storage = PageStorage(encoded, placing: [:])
+    }
+
+    /// The same pages with some replaced (by index); those of a snapshot not asked for stay encoded.
+    func replacing(_ replacements: [Int: Page]) -> PageList {
+        guard !replacements.isEmpty else { return self }
+        if let encoded = storage.encoded {
+            return PageList(storage: PageStorage(encoded, placing: replacements))
+        }
+        var pages = Array(self)
+        for (index, page) in replacements { pages[index] = page }
+        return PageList(pages)
+    }
+
+    private init(storage: PageStorage) {
+        self.storage = storage
     }
 
     var startIndex: Int { 0 }
@@ -88,11 +103,17 @@ private final class PageStorage: @unchecked Sendable {
         state = Mutex(State(inPlace: [], decoded: array.count))
     }
 
-    init(_ encoded: EncodedPages) {
+    /// `placing`: pages put in place at once, by index, instead of decoded.
+    init(_ encoded: EncodedPages, placing: [Int: Page]) {
         count = min(encoded.ids.count, encoded.kinds.count)
         self.encoded = encoded
         pages = .allocate(capacity: max(1, count))
-        state = Mutex(State(inPlace: Array(repeating: false, count: count), decoded: 0))
+        var inPlace = Array(repeating: false, count: count)
+        for (index, page) in placing where index >= 0 && index < count {
+            (pages + index).initialize(to: page)
+            inPlace[index] = true
+        }
+        state = Mutex(State(inPlace: inPlace, decoded: inPlace.count { $0 }))
     }
 
     deinit {

@@ -20,7 +20,9 @@ extension Builder {
                 report.upToDate = true
                 return (report, memory)
             }
-            if let result = try await buildFromMemory(update.loaded, frontMatterChanged: update.frontMatterChanged, cache: memory.cache) {
+            if let result = try await buildFromMemory(
+                update.loaded, frontMatterChanged: update.frontMatterChanged, shownFieldEdits: update.shownFieldEdits, cache: memory.cache
+            ) {
                 return result
             }
         }
@@ -30,7 +32,10 @@ extension Builder {
     private struct Reread {
         var loaded: Loaded
         var contentChanged: Bool
+        /// The site was assembled again.
         var frontMatterChanged: Bool
+        /// Pages whose front matter changed only in what they show (`ShownFieldsEdit`): the site was not assembled again.
+        var shownFieldEdits: Set<Int> = []
     }
 
     /// The site after reading the changed pages again, or nil when anything
@@ -67,6 +72,16 @@ extension Builder {
             for (index, page) in loaded.parsed.pages.enumerated() {
                 if let changed = changedPages[page.id] { loaded.parsed.pages[index] = changed }
             }
+            // Only what the pages show of themselves changed: the site stands, with the pages replaced.
+            let replacements = changedPages.reduce(into: [Int: Page]()) { replacements, changed in
+                if let index = loaded.site.pageIndexByID[changed.key], ShownFieldsEdit.applies(from: loaded.site.pages[index], to: changed.value) {
+                    replacements[index] = changed.value
+                }
+            }
+            if replacements.count == changedPages.count {
+                loaded.site.pages = loaded.site.pages.replacing(replacements)
+                return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys))
+            }
             let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
             let (site, problems) = assembler.assemble(loaded.parsed)
             let conflicts = OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath))
@@ -79,10 +94,12 @@ extension Builder {
     /// Renders what changed from memory and updates the output in place;
     /// nil when the cache cannot serve it (then everything is read).
     private func buildFromMemory(
-        _ loaded: Loaded, frontMatterChanged: Bool, cache: BuildCache
+        _ loaded: Loaded, frontMatterChanged: Bool, shownFieldEdits: Set<Int>, cache: BuildCache
     ) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?)? {
         var clock = StageClock()
-        guard let updated = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, clock: &clock) else {
+        guard let updated = try await updateInPlace(
+            loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, shownFieldEdits: shownFieldEdits, clock: &clock
+        ) else {
             return nil
         }
         return (updated.report, updated.cache.map { BuildMemory(loaded: loaded, cache: $0) })
@@ -92,8 +109,10 @@ extension Builder {
     /// output in place; nil when the cache cannot serve (nothing changed
     /// then). The new cache comes back stamped with the output, not saved;
     /// with `encodingCache`, also most of its bytes, encoded while the output was published.
+    /// `shownFieldEdits`: pages whose front matter changed only in what they show (`ShownFieldsEdit`).
     func updateInPlace(
-        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, encodingCache: Bool = false, clock: inout StageClock
+        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, shownFieldEdits: Set<Int> = [], encodingCache: Bool = false,
+        clock: inout StageClock
     ) async throws(BuildFailure) -> (report: BuildReport, cache: BuildCache?, cacheBody: [UInt8]?)? {
         let publisher = Publisher(output: outputURL)
         do {
@@ -103,7 +122,7 @@ extension Builder {
         }
         return try await discardingOnFailure(publisher) {
             guard let rendering = try await renderIncrementally(
-                loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock
+                loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, shownFieldEdits: shownFieldEdits, publisher: publisher, clock: &clock
             ), !loaded.site.pages.isDamaged else {
                 publisher.discard()
                 return nil

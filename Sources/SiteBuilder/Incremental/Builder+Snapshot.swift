@@ -22,22 +22,22 @@ extension Builder {
         stamps.save(in: stateFolder)
     }
 
-    /// The pages whose bodies alone changed since the last build, read from
-    /// the source stamps and the changed files only: nil when anything else
-    /// may have changed (a file came or went, settings, a template, a
-    /// resource, a page's front matter), and the build must read everything.
+    /// The published pages that changed since the last build, read from the
+    /// source stamps alone: nil when anything else may have changed (a file
+    /// came or went, settings, a template, a resource), and the build must
+    /// read everything. Whether each page's front matter is as the snapshot
+    /// has it, or differs only in what the page shows, `buildFromSnapshot` finds out.
     func bodyEdits(_ stamps: SourceStamps) -> BodyEdits? {
         guard let saved = SourceStamps.load(from: stateFolder), let changes = stamps.changes(since: saved), !changes.isEmpty,
               saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
         else { return nil }
-        let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         var ids: [String] = []
         for change in changes {
             guard change.path.hasPrefix("content/"), change.path.hasSuffix(".md"), change.frontMatter != 0 else { return nil }
-            let id = String(change.path.dropFirst("content/".count))
-            guard parser.fingerprint(ofPage: id)?.frontMatter == change.frontMatter else { return nil }
-            ids.append(id)
+            ids.append(String(change.path.dropFirst("content/".count)))
         }
+        // Pages already differing from the snapshot are read again whether they changed or not.
+        ids += saved.overrides.filter { !ids.contains($0) }
         return BodyEdits(saved: saved, ids: ids)
     }
 
@@ -45,15 +45,21 @@ extension Builder {
     struct BodyEdits: Sendable {
         /// The stamps the last build saved.
         var saved: SourceStamps
-        /// The page files whose bodies changed.
+        /// The page files that changed, and those differing from the snapshot.
         var ids: [String]
     }
 
+    /// Beyond this many pages differing from the snapshot, a full build
+    /// makes a new one rather than read them all again every time.
+    static let maxSnapshotOverrides = 100
+
     /// A build after only page bodies changed (`bodyEdits`), without reading
     /// or assembling the other pages: each changed page must read back,
-    /// front matter and all, as the snapshot has it. Then the site is the
-    /// snapshot's and only outputs whose key changed are rendered, as `serve`
-    /// does from memory. Nil when the snapshot cannot serve (damaged, of
+    /// front matter and all, as the snapshot has it, or differ only in what
+    /// it shows of itself (`ShownFieldsEdit`; it then replaces the snapshot's
+    /// page, and the stamps list it among the overrides). Then the site is
+    /// the snapshot's and only outputs whose key changed are rendered, as
+    /// `serve` does from memory. Nil when the snapshot cannot serve (damaged, of
     /// another build, a problem in a changed page): the caller then reads everything.
     func buildFromSnapshot(
         _ edits: BodyEdits, _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64,
@@ -66,19 +72,30 @@ extension Builder {
               options.now < snapshot.site.nextPublication, cache.entries.count == snapshot.site.pages.count,
               cache.entries.indices.allSatisfy({ cache.entries[$0].id == snapshot.site.pages.id(at: $0) })
         else { return nil }
-        let site = snapshot.site
+        var site = snapshot.site
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         var contentChanged = false
+        var replacements: [Int: Page] = [:]
+        var shownFieldEdits: Set<Int> = []
         for id in ids {
             guard let index = site.pageIndexByID[id] else { return nil }
             let page = site.pages[index]
             let file = ContentTree.PageFile(id: id, sectionPath: page.sectionPath, fileSlug: Self.fileSlug(of: id, isBundle: page.isBundle), isBundle: page.isBundle)
             let (reread, diagnostics, fingerprint) = parser.parseAgain(file, config: site.config, sectionKinds: snapshot.sectionKinds)
-            // The same page, to the last field: the site assembled from it is the snapshot's.
-            guard let reread, let fingerprint, diagnostics.isEmpty, reread == page else { return nil }
+            guard let reread, let fingerprint, diagnostics.isEmpty else { return nil }
+            // The same page to the last field, or one differing only in what it
+            // shows of itself: the site assembled from it is the snapshot's.
+            if reread != page {
+                guard ShownFieldsEdit.applies(from: page, to: reread) else { return nil }
+                replacements[index] = reread
+            }
             if fingerprint.content != fingerprints[id]?.content { contentChanged = true }
+            // Front matter not as the last build read it: the pages and lists showing the page follow.
+            if fingerprint.frontMatter != fingerprints[id]?.frontMatter { shownFieldEdits.insert(index) }
             fingerprints[id] = fingerprint
         }
+        guard replacements.count <= Self.maxSnapshotOverrides else { return nil }
+        site.pages = site.pages.replacing(replacements)
         clock.lap("snapshot")
         let state = BuildState(
             fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
@@ -87,6 +104,7 @@ extension Builder {
         var newStamps = stamps
         newStamps.snapshotStamp = saved.snapshotStamp
         newStamps.keepFrontMatters(of: saved)
+        newStamps.overrides = replacements.keys.map(site.pages.id(at:)).sorted()
         guard contentChanged else {
             // Files touched, bytes the same: the output stands.
             state.save(in: stateFolder)
@@ -104,7 +122,9 @@ extension Builder {
         let loaded = Loaded(
             site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed
         )
-        guard let updated = try await updateInPlace(loaded, cache: cache, outputsMayComeOrGo: false, encodingCache: true, clock: &clock) else {
+        guard let updated = try await updateInPlace(
+            loaded, cache: cache, outputsMayComeOrGo: false, shownFieldEdits: shownFieldEdits, encodingCache: true, clock: &clock
+        ) else {
             return nil
         }
         var report = updated.report

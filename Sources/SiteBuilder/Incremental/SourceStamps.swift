@@ -9,14 +9,17 @@ import Glibc
 /// goes with, so that the next build can tell which files changed without
 /// reading any.
 struct SourceStamps: Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// Each entry's stamp, in walk order.
     private(set) var stamps: [UInt64] = []
     /// For each entry that is a page file, the hash of its front matter as
-    /// the build read it (`PageFingerprint.frontMatter`); 0 for the others.
-    /// A front matter edit is found from it before anything else is read.
+    /// the site snapshot has it (`PageFingerprint.frontMatter`); 0 for the others.
     private(set) var frontMatters: [UInt64] = []
+    /// The pages (by id) whose front matter differs from the snapshot's in
+    /// what they show (`ShownFieldsEdit`): every build from the snapshot
+    /// reads them again, whether or not they changed since.
+    var overrides: [String] = []
     /// Each entry's folder (its index; -1 for `content` and `templates`
     /// themselves) and where its name ends in `names`. Not saved: only their
     /// hash is, and paths are made only for the entries that changed.
@@ -122,6 +125,8 @@ struct SourceStamps: Sendable {
         out.number(optionsKey)
         out.number(snapshotStamp)
         out.number(pathsHash)
+        out.int(overrides.count)
+        for id in overrides { out.string(id) }
         out.int(stamps.count)
         var bytes = out.bytes
         bytes.reserveCapacity(bytes.count + 16 * stamps.count)
@@ -138,8 +143,13 @@ struct SourceStamps: Sendable {
     init?(decoding bytes: [UInt8]) {
         var reader = CacheReader(bytes)
         guard reader.int() == Self.formatVersion, let optionsKey = reader.number(), let snapshotStamp = reader.number(),
-              let pathsHash = reader.number(), let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 16 * count
+              let pathsHash = reader.number(), let overrideCount = reader.count()
         else { return nil }
+        for _ in 0..<overrideCount {
+            guard let id = reader.string() else { return nil }
+            overrides.append(id)
+        }
+        guard let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 16 * count else { return nil }
         self.optionsKey = optionsKey
         self.snapshotStamp = snapshotStamp
         savedPathsHash = pathsHash
