@@ -183,7 +183,7 @@ extension Builder {
             report.changedLists = jobsToRender.count
         }
         guard let loaded, !options.search || search.recordLocations != nil else { return Rendering(report: report, removals: removals) }
-        let entries = site.pages.indices.map { index in
+        func entry(_ index: Int) -> BuildCache.Entry {
             let location = search.recordLocations?[index]
             return BuildCache.Entry(
                 id: site.pages.id(at: index), fingerprint: loaded.fingerprints[site.pages.id(at: index)] ?? PageFingerprint(content: 0, frontMatter: 0),
@@ -194,6 +194,15 @@ extension Builder {
                 // Only bodies changed: every page is where it was.
                 outputPath: bodiesOnly ? previous[index]?.outputPath ?? site.pages[index].url.outputFile : site.pages[index].url.outputFile
             )
+        }
+        var entries: [BuildCache.Entry]
+        if bodiesOnly, !search.recordsInNewFile, let increment, increment.cache.entries.count == site.pages.count {
+            // Only the pages rendered have new entries: the others kept their
+            // key, digest, search record (no compaction moved it) and place.
+            entries = increment.cache.entries
+            for index in pagesToRender { entries[index] = entry(index) }
+        } else {
+            entries = site.pages.indices.map(entry)
         }
         var cache = BuildCache(
             structure: loaded.structure, outputStamp: 0, entries: entries, listKeys: listKeys, search: search.state,

@@ -383,6 +383,28 @@ struct SeededRandom {
         #expect(BuildCache(decoding: wrongVersion) == nil)
     }
 
+    @Test func aCacheReusingItsStoredBytesEncodesAsAFreshOne() throws {
+        let entries = (0..<6).map { number in
+            BuildCache.Entry(
+                id: "news/\(number).md", fingerprint: PageFingerprint(content: UInt64(number), frontMatter: 7), summary: "第\(number)篇的摘要",
+                readingMinutes: 1, wordCount: 100 * number, fragmentBytes: 64, recordOffset: 300 * number, recordLength: 300,
+                searchNumber: number, pageKey: UInt64(number) << 40, linkDestinations: number.isMultiple(of: 2) ? ["a.md"] : [],
+                outputPath: "news/\(number)/index.html"
+            )
+        }
+        let cache = BuildCache(structure: 1, outputStamp: 2, entries: entries, listKeys: ["index.html": 5], search: nil, taxonomyPages: 0)
+        // Entries changed at the start, in the middle, at the end, side by side, and none.
+        for changed in [[0], [2], [5], [2, 3], [0, 5], []] {
+            var read = try #require(BuildCache(decoding: cache.encoded()))
+            for index in changed { read.entries[index].summary = "改写的摘要\(index)" }
+            var fresh = read
+            fresh.stored = nil
+            #expect(read.encoded() == fresh.encoded(), "changed: \(changed)")
+            let decoded = try #require(BuildCache(decoding: read.encoded()))
+            #expect(decoded.entries.map(\.summary) == read.entries.map(\.summary))
+        }
+    }
+
     @Test func theRecordsFileIsCompactedWhenMostOfItIsStale() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()

@@ -104,6 +104,11 @@ struct BuildCache: Sendable {
 
     /// `body`: what `encodedBody()` returned for this cache, when made ahead.
     func encoded(body: [UInt8]? = nil) -> [UInt8] {
+        encodedHeader() + (body ?? encodedBody())
+    }
+
+    /// What precedes the entries: the format, keys, stamp and search state.
+    private func encodedHeader() -> [UInt8] {
         var out = CacheWriter()
         out.int(Self.formatVersion)
         out.number(structure)
@@ -115,7 +120,7 @@ struct BuildCache: Sendable {
             out.int(search.sizing)
             out.int(search.bytes)
         }
-        return out.bytes + (body ?? encodedBody())
+        return out.bytes
     }
 
     /// The entries and the list keys, which follow the header: they do not
@@ -128,12 +133,22 @@ struct BuildCache: Sendable {
         let storedEntries = stored?.entries ?? []
         let storedBytes = stored?.bytes ?? []
         let storedRanges = stored?.ranges ?? []
+        // Runs of entries as they were go out in one copy each.
+        var run: Range<Int>?
         for index in entries.indices {
-            let entry = entries[index]
-            if index < storedEntries.count, storedEntries[index].encodesLike(entry) {
-                out.raw(storedBytes[storedRanges[index]])
+            if index < storedEntries.count, storedEntries[index].encodesLike(entries[index]) {
+                let range = storedRanges[index]
+                if let current = run, current.upperBound == range.lowerBound {
+                    run = current.lowerBound..<range.upperBound
+                } else {
+                    if let current = run { out.raw(storedBytes[current]) }
+                    run = range
+                }
                 continue
             }
+            if let current = run { out.raw(storedBytes[current]) }
+            run = nil
+            let entry = entries[index]
             out.string(entry.id)
             out.number(entry.fingerprint.content)
             out.number(entry.fingerprint.frontMatter)
@@ -149,6 +164,7 @@ struct BuildCache: Sendable {
             for destination in entry.linkDestinations { out.string(destination) }
             out.string(entry.outputPath)
         }
+        if let current = run { out.raw(storedBytes[current]) }
         // In the order of the paths' stable hashes (then the paths): the same
         // cache gives the same bytes, and sorting numbers takes a fraction of
         // the time sorting 10,000 Chinese paths as Strings takes.
@@ -241,7 +257,8 @@ struct BuildCache: Sendable {
     /// old cache or the new one. Failing to save only costs the next build time.
     func save(in folder: String, body: [UInt8]? = nil) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        CacheFile.replace(Self.file(in: folder), with: encoded(body: body))
+        // Header and body written one after the other, not joined first: the body is megabytes.
+        CacheFile.replace(Self.file(in: folder), with: [encodedHeader(), body ?? encodedBody()])
     }
 
     /// Removes the cache, before output that it no longer describes is published.
@@ -279,10 +296,15 @@ enum CacheFile {
     }
 
     static func replace(_ path: String, with bytes: [UInt8]) {
+        replace(path, with: [bytes])
+    }
+
+    /// The file becomes `parts`, one after the other.
+    static func replace(_ path: String, with parts: [[UInt8]]) {
         let temporary = path + ".new"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let complete = write(descriptor, bytes)
+        let complete = parts.allSatisfy { write(descriptor, $0) }
         close(descriptor)
         if complete { rename(temporary, path) } else { unlink(temporary) }
     }

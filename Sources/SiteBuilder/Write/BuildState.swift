@@ -40,7 +40,8 @@ struct BuildState: Sendable, Equatable {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = [fingerprint, outputStamp, UInt64(truncatingIfNeeded: validUntil), UInt64(pages), UInt64(sections), UInt64(taxonomyPages)]
             .map(String.init).joined(separator: " ") + "\n"
-        try? text.write(to: url, atomically: true, encoding: .utf8)
+        // Written to a temporary name and renamed, as the cache files are.
+        CacheFile.replace(url.path, with: Array(text.utf8))
     }
 
     static func stamp(of path: String) -> UInt64? {
