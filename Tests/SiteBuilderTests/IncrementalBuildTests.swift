@@ -392,7 +392,8 @@ struct SeededRandom {
                 outputPath: "news/\(number)/index.html"
             )
         }
-        let cache = BuildCache(structure: 1, outputStamp: 2, entries: entries, listKeys: ["index.html": 5], search: nil, taxonomyPages: 0)
+        let lists: [String: UInt64] = ["index.html": 5, "news/index.html": 6, "tags/安全生产/index.html": 7, "tags/安全生产/page/2/index.html": 8]
+        let cache = BuildCache(structure: 1, outputStamp: 2, entries: entries, listKeys: lists, search: nil, taxonomyPages: 0)
         // Entries changed at the start, in the middle, at the end, side by side, and none.
         for changed in [[0], [2], [5], [2, 3], [0, 5], []] {
             var read = try #require(BuildCache(decoding: cache.encoded()))
@@ -402,6 +403,19 @@ struct SeededRandom {
             #expect(read.encoded() == fresh.encoded(), "changed: \(changed)")
             let decoded = try #require(BuildCache(decoding: read.encoded()))
             #expect(decoded.entries.map(\.summary) == read.entries.map(\.summary))
+        }
+        // List keys changed, added, removed, renamed, and as read.
+        let changes: [(inout [String: UInt64]) -> Void] = [
+            { $0["news/index.html"] = 60 }, { $0["regions/福建省/index.html"] = 9 }, { $0["index.html"] = nil },
+            { $0["index.html"] = nil; $0["archive/index.html"] = 5 }, { _ in },
+        ]
+        for change in changes {
+            var read = try #require(BuildCache(decoding: cache.encoded()))
+            change(&read.listKeys)
+            var fresh = read
+            fresh.stored = nil
+            #expect(read.encoded() == fresh.encoded())
+            #expect(BuildCache(decoding: read.encoded())?.listKeys == read.listKeys)
         }
     }
 
