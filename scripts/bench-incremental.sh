@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times incremental rebuilds on a generated corpus (default 10,000 pages):
-# `unionpress build` with nothing changed, after a body edit and after a
-# title edit, then the same edits under `unionpress serve` (its own report).
+# `unionpress build` with nothing changed, after a body edit, a title edit,
+# an edit of the first paragraph (the summary) and a date edit, then body
+# and title edits under `unionpress serve` (its own report).
 # Each case runs 3 times; the corpus is copied to a scratch folder first.
 #
 #   scripts/bench-incremental.sh          # 10,000 pages
@@ -36,6 +37,17 @@ done
 for run in 1 2 3; do
   sed -i "s/^title: \(.*\)$/title: \1（${run}）/" "$page"
   echo "title edit:      $(seconds "$binary" build --quiet) s"
+done
+# The first paragraph is the page's summary (it sets none), shown in its lists.
+first=$(( $(grep -n '^---$' "$page" | sed -n 2p | cut -d: -f1) + 2 ))
+for run in 1 2 3; do
+  sed -i "${first}s/^/新${run}/" "$page"
+  echo "summary edit:    $(seconds "$binary" build --quiet) s"
+done
+# A date moves the page in its lists: the site is assembled again.
+for run in 1 2 3; do
+  sed -i "s/^date: .*$/date: 2021-06-0${run} 08:00/" "$page"
+  echo "date edit:       $(seconds "$binary" build --quiet) s"
 done
 
 "$binary" serve --port 0 > serve.log 2>&1 &
