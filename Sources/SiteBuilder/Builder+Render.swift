@@ -45,16 +45,17 @@ extension Builder {
         _ site: Site, theme: Theme, writer: OutputWriter, warnings: [Diagnostic], clock: inout StageClock, collectUnresolved: Bool = false,
         cacheFor loaded: Loaded? = nil, increment: Increment? = nil
     ) async throws -> Rendering {
-        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search)
+        // Only bodies changed (and front matter only in what pages show of
+        // themselves): the same pages in the same order, so only pages showing
+        // an edited one can have a new key, and lists change only where a summary or an edited page is.
+        let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
+        // Then few outputs are rendered, and each makes the links it shows.
+        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search, hrefsUpFront: !bodiesOnly)
         views.extraHead = options.extraHead
         var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
         for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
         let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links) }
 
-        // Only bodies changed (and front matter only in what pages show of
-        // themselves): the same pages in the same order, so only pages showing
-        // an edited one can have a new key, and lists change only where a summary or an edited page is.
-        let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
         let edited = bodiesOnly ? increment?.shownFieldEdits ?? [] : []
         var (previous, pageKeys, pagesToRender) = try choosePages(site, increment: increment, loaded: loaded, keys: keys)
         if !edited.isEmpty { pagesToRender = Set(pagesToRender).union(ShownFieldsEdit.pagesShowing(edited, in: site)).sorted() }

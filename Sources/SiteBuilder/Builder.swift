@@ -140,9 +140,9 @@ public struct Builder: Sendable {
             return (report, nil)
         }
         clock.lap("check for changes")
-        // Only page bodies changed: the last build's cache and site snapshot,
+        // Only published pages changed: the last build's cache and site snapshot,
         // decoded side by side, stand for everything else.
-        let edits = fromSnapshot && !options.force ? bodyEdits(stamps) : nil
+        let edits = fromSnapshot && !options.force ? pageEdits(stamps) : nil
         let loadingSnapshot = edits == nil ? nil : Task { [stateFolder] in SiteSnapshot.load(from: stateFolder) }
         let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
         if let edits, let loadingSnapshot, let previousCache,

@@ -26,9 +26,7 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
         if let encoded = storage.encoded {
             return PageList(storage: PageStorage(encoded, placing: replacements))
         }
-        var pages = Array(self)
-        for (index, page) in replacements { pages[index] = page }
-        return PageList(pages)
+        return PageList(storage: PageStorage(copying: storage, replacing: replacements))
     }
 
     private init(storage: PageStorage) {
@@ -101,6 +99,16 @@ private final class PageStorage: @unchecked Sendable {
         pages = .allocate(capacity: max(1, array.count))
         _ = UnsafeMutableBufferPointer(start: pages, count: array.count).initialize(from: array)
         state = Mutex(State(inPlace: [], decoded: array.count))
+    }
+
+    /// The pages of an assembled site's storage, some replaced (by index).
+    init(copying other: PageStorage, replacing replacements: [Int: Page]) {
+        count = other.count
+        encoded = nil
+        pages = .allocate(capacity: max(1, count))
+        pages.initialize(from: other.pages, count: count)
+        for (index, page) in replacements where index >= 0 && index < count { pages[index] = page }
+        state = Mutex(State(inPlace: [], decoded: count))
     }
 
     /// `placing`: pages put in place at once, by index, instead of decoded.

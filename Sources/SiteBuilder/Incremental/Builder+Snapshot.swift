@@ -27,7 +27,7 @@ extension Builder {
     /// came or went, settings, a template, a resource), and the build must
     /// read everything. Whether each page's front matter is as the snapshot
     /// has it, or differs only in what the page shows, `buildFromSnapshot` finds out.
-    func bodyEdits(_ stamps: SourceStamps) -> BodyEdits? {
+    func pageEdits(_ stamps: SourceStamps) -> PageEdits? {
         guard let saved = SourceStamps.load(from: stateFolder), let changes = stamps.changes(since: saved), !changes.isEmpty,
               saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
         else { return nil }
@@ -38,11 +38,11 @@ extension Builder {
         }
         // Pages already differing from the snapshot are read again whether they changed or not.
         ids += saved.overrides.filter { !ids.contains($0) }
-        return BodyEdits(saved: saved, ids: ids)
+        return PageEdits(saved: saved, ids: ids)
     }
 
-    /// What `bodyEdits` found: the pages to read again.
-    struct BodyEdits: Sendable {
+    /// What `pageEdits` found: the pages to read again.
+    struct PageEdits: Sendable {
         /// The stamps the last build saved.
         var saved: SourceStamps
         /// The page files that changed, and those differing from the snapshot.
@@ -53,7 +53,7 @@ extension Builder {
     /// makes a new one rather than read them all again every time.
     static let maxSnapshotOverrides = 100
 
-    /// A build after only page bodies changed (`bodyEdits`), without reading
+    /// A build after only published pages changed (`pageEdits`), without reading
     /// or assembling the other pages: each changed page must read back,
     /// front matter and all, as the snapshot has it, or differ only in what
     /// it shows of itself (`ShownFieldsEdit`; it then replaces the snapshot's
@@ -62,7 +62,7 @@ extension Builder {
     /// `serve` does from memory. Nil when the snapshot cannot serve (damaged, of
     /// another build, a problem in a changed page): the caller then reads everything.
     func buildFromSnapshot(
-        _ edits: BodyEdits, _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64,
+        _ edits: PageEdits, _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64,
         clock: inout StageClock
     ) async throws(BuildFailure) -> BuildReport? {
         let (saved, ids) = (edits.saved, edits.ids)

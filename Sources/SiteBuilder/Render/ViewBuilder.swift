@@ -9,8 +9,9 @@ struct ViewBuilder: Sendable {
     /// Set by `serve` so pages can ask for live reload; empty in builds.
     var extraHead: String = ""
     /// Every page's link, encoded once: lists ask for the same pages again
-    /// and again. Nil for pages still encoded (`PageList`): then a link is
-    /// made when asked for, and only the pages shown are decoded.
+    /// and again. Nil when few outputs are rendered, or for pages still
+    /// encoded (`PageList`): then a link is made when asked for, and only the
+    /// pages shown are decoded.
     private let pageHrefs: [String]?
     /// The `site` value for each current section (menu highlighting), made once.
     private let siteValues: [String: TemplateValue]
@@ -23,12 +24,13 @@ struct ViewBuilder: Sendable {
     private let sectionLinks: [String: TemplateValue]
 
     /// `assetPaths`: template name → path under the output folder (see `Theme.assetPaths`).
-    init(site: Site, assetPaths: [String: String] = [:], search: Bool = true) {
+    /// `hrefsUpFront`: encode every page's link first (for rendering most outputs).
+    init(site: Site, assetPaths: [String: String] = [:], search: Bool = true, hrefsUpFront: Bool = true) {
         self.site = site
         self.search = search
         let links = LinkResolver(site: site)
         self.links = links
-        pageHrefs = site.pages.isEncoded ? nil : site.pages.map { links.href($0.url) }
+        pageHrefs = hrefsUpFront && !site.pages.isEncoded ? site.pages.map { links.href($0.url) } : nil
         let assetURLs = assetPaths.mapValues { TemplateValue.string(site.config.basePath + $0) }
         self.assetURLs = assetURLs
         var values: [String: TemplateValue] = [:]
