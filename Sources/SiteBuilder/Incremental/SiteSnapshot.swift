@@ -5,7 +5,9 @@ import SiteModel
 /// (`.unionpress/site-snapshot`) so that `unionpress build` after editing
 /// page bodies need not read and assemble every page again: with the
 /// source stamps it finds the pages that changed, reads only those, and
-/// when their front matter is as before, renders from this snapshot.
+/// when their front matter is as before (or differs only in what a page
+/// shows of itself, `ShownFieldsEdit`), renders from this snapshot. Its
+/// pages are decoded only when asked for (`EncodedPages`).
 struct SiteSnapshot: Sendable {
     static let formatVersion = 4
 
