@@ -248,9 +248,8 @@ extension Builder {
 
     /// Every list output's path, the list keys for the new cache, and the
     /// jobs to render: all, those whose key changed, or after body edits
-    /// those showing a changed summary or an `edited` page (the paths then
-    /// leave out alias redirects but the edited pages', which only a build
-    /// whose outputs may come or go needs).
+    /// those showing a changed summary or an `edited` page (the paths are
+    /// then only theirs: only a build whose outputs may come or go needs all).
     private func chooseLists(
         _ renderer: ListRenderer, lists: [ListRenderer.PagedList], increment: Increment?, bodiesOnly: Bool, newSummaries: Set<Int>,
         edited: Set<Int>, keys: OutputKeys?
@@ -263,16 +262,18 @@ extension Builder {
         var paths: [String] = []
         paths.reserveCapacity(jobs.count)
         for job in jobs {
-            let path = renderer.outputPath(job, lists: lists)
-            paths.append(path)
             if bodiesOnly {
                 // The only alias redirects here are the edited pages'.
                 let isAlias = if case .alias = job { true } else { false }
                 guard isAlias || renderer.showsSummary(of: newSummaries, job, lists: lists) else { continue }
+                let path = renderer.outputPath(job, lists: lists)
+                paths.append(path)
                 listKeys[path] = keys.map { renderer.key(job, lists: lists, keys: $0) }
                 toRender.append(job)
                 continue
             }
+            let path = renderer.outputPath(job, lists: lists)
+            paths.append(path)
             let key = keys.map { renderer.key(job, lists: lists, keys: $0) }
             if let key { listKeys[path] = key }
             if let increment, let key, increment.cache.listKeys[path] == key { continue }
