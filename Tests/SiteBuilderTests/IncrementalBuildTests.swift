@@ -248,7 +248,7 @@ import Testing
         var added: [String] = []
         for step in 0..<12 {
             let page = pages[Int(random.next() % UInt64(pages.count))]
-            switch random.next() % 10 {
+            switch random.next() % 12 {
             case 0, 1:
                 try edit(site, page) { $0 + "\n第\(step)段：职工之家建设，劳模工匠。\n" }
             case 2:
@@ -274,6 +274,9 @@ import Testing
                     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("slug:") }
                     return ([lines[0], "slug: moved-\(step)"] + lines.dropFirst()).joined(separator: "\n")
                 }
+            case 9, 10:
+                // What the page shows of itself: an article's is taken from the snapshot, a roster's or profile's reads everything.
+                try edit(site, page) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 第\(step)稿 ") }
             default:
                 try site.write("templates/partials/footer.html", "<footer>第\(step)版页脚</footer>\n")
             }
