@@ -263,9 +263,7 @@ extension Builder {
         paths.reserveCapacity(jobs.count)
         for job in jobs {
             if bodiesOnly {
-                // The only alias redirects here are the edited pages'.
-                let isAlias = if case .alias = job { true } else { false }
-                guard isAlias || renderer.showsSummary(of: newSummaries, job, lists: lists) else { continue }
+                guard renderer.shows(anyOf: newSummaries, job, lists: lists) else { continue }
                 let path = renderer.outputPath(job, lists: lists)
                 paths.append(path)
                 listKeys[path] = keys.map { renderer.key(job, lists: lists, keys: $0) }

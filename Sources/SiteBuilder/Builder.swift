@@ -106,7 +106,7 @@ public struct Builder: Sendable {
 
     /// `build`, also returning what it read and rendered, for the next build
     /// of a `serve` session (nil when the build stopped early: nothing changed).
-    /// `fromSnapshot`: keep a site snapshot, and when only page bodies
+    /// `fromSnapshot`: keep a site snapshot, and when only published pages
     /// changed, build from the last one (`buildFromSnapshot`, which returns
     /// no memory). `serve` keeps its memory instead.
     func buildRemembering(fromSnapshot: Bool = false) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {

@@ -103,9 +103,8 @@ struct BuildCache: Sendable {
         rename(newRecordsFile(in: folder), recordsFile(in: folder))
     }
 
-    /// `body`: what `encodedBody()` returned for this cache, when made ahead.
-    func encoded(body: [UInt8]? = nil) -> [UInt8] {
-        encodedHeader() + (body ?? encodedBody())
+    func encoded() -> [UInt8] {
+        encodedHeader() + encodedBody()
     }
 
     /// What precedes the entries: the format, keys, stamp and search state.
@@ -280,6 +279,7 @@ struct BuildCache: Sendable {
 
     /// Written to a temporary name and renamed, so a killed build leaves the
     /// old cache or the new one. Failing to save only costs the next build time.
+    /// `body`: what `encodedBody()` returned for this cache, when made ahead.
     func save(in folder: String, body: [UInt8]? = nil) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Header and body written one after the other, not joined first: the body is megabytes.

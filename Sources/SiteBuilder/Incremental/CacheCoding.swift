@@ -43,7 +43,7 @@ struct CacheWriter {
     }
 
     /// Writes what `body` writes prefixed by its length in bytes, so that a
-    /// reader can hand it to another thread (`CacheReader.measured`).
+    /// reader knows where it ends without reading it (`CacheReader.measured`).
     mutating func measured(_ body: (inout CacheWriter) -> Void) {
         var part = CacheWriter(interning: interning)
         swap(&part.numbers, &numbers)

@@ -50,16 +50,18 @@ extension ListRenderer {
         }
     }
 
-    /// Whether a job's output shows the summary (the only part of a page's
-    /// rendering that lists use) of any of these pages: after body edits,
-    /// only such lists are rendered again.
-    func showsSummary(of pages: Set<Int>, _ job: Job, lists: [PagedList]) -> Bool {
+    /// Whether a job's output shows any of these pages: a list their entries
+    /// (of a page's rendering, only its summary is in one), an alias redirect
+    /// its page's title. After body edits, only such outputs are rendered again.
+    func shows(anyOf pages: Set<Int>, _ job: Job, lists: [PagedList]) -> Bool {
         switch job {
         case .home:
             homeLatest.contains(where: pages.contains) || homeRosters.contains(where: pages.contains)
         case .list(let index, let number):
             slice(lists[index], number: number).contains(where: pages.contains)
-        case .notFound, .people, .taxonomyIndex, .alias, .search:
+        case .alias(let page, _):
+            pages.contains(page)
+        case .notFound, .people, .taxonomyIndex, .search:
             false
         }
     }

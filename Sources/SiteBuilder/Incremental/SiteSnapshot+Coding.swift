@@ -3,7 +3,7 @@ import Diagnostics
 import SiteModel
 
 // The byte form of the assembled site (`SiteSnapshot`), field by field in
-// declaration order. `SiteSnapshotTests` checks that every stored property
+// declaration order. `SnapshotBuildTests` checks that every stored property
 // of these types is coded, so a field added later cannot be left out.
 
 extension CacheWriter {

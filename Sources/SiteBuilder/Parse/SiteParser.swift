@@ -88,13 +88,6 @@ struct SiteParser: Sendable {
         parsePage(file, schema: PageSchema(config: config), defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
     }
 
-    /// A page file's hashes, its front matter split off but not read (nil
-    /// when the file cannot be read or has no well-formed front matter).
-    func fingerprint(ofPage id: String) -> PageFingerprint? {
-        guard case .success(let source) = readFile(id), let parsed = try? FrontMatterParser.parsePage(source.bytes) else { return nil }
-        return PageFingerprint(bytes: source.bytes, body: parsed.body)
-    }
-
     /// The nearest section (itself or an ancestor) with a `kind` decides a page's default kind.
     private static func defaultKind(for sectionPath: String, in kinds: [String: PageKind]) -> PageKind {
         var path = sectionPath

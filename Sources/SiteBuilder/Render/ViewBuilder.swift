@@ -9,9 +9,9 @@ struct ViewBuilder: Sendable {
     /// Set by `serve` so pages can ask for live reload; empty in builds.
     var extraHead: String = ""
     /// Every page's link, encoded once: lists ask for the same pages again
-    /// and again. Nil when few outputs are rendered, or for pages still
-    /// encoded (`PageList`): then a link is made when asked for, and only the
-    /// pages shown are decoded.
+    /// and again. Nil when few outputs are rendered (as from a snapshot,
+    /// whose pages are decoded when asked for): then a link is made when
+    /// asked for, and only the pages shown are read.
     private let pageHrefs: [String]?
     /// The `site` value for each current section (menu highlighting), made once.
     private let siteValues: [String: TemplateValue]
@@ -30,7 +30,7 @@ struct ViewBuilder: Sendable {
         self.search = search
         let links = LinkResolver(site: site)
         self.links = links
-        pageHrefs = hrefsUpFront && !site.pages.isEncoded ? site.pages.map { links.href($0.url) } : nil
+        pageHrefs = hrefsUpFront ? site.pages.map { links.href($0.url) } : nil
         let assetURLs = assetPaths.mapValues { TemplateValue.string(site.config.basePath + $0) }
         self.assetURLs = assetURLs
         var values: [String: TemplateValue] = [:]
