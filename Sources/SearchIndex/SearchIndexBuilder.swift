@@ -15,6 +15,13 @@ public struct SearchIndexBuilder: Sendable {
         var last = -1
         var count = 0
 
+        init() {}
+
+        /// Postings that go on after `last` (-1: from the start).
+        init(last: Int) {
+            self.last = last
+        }
+
         mutating func add(_ document: Int, _ bits: UInt8) {
             let delta = UInt64(last < 0 ? document : document - last)
             let flagged = bits != SearchField.body.rawValue

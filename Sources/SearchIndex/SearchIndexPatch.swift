@@ -1,8 +1,10 @@
-/// Updates a written index for pages whose terms changed while every page
-/// kept its document number (a body edited, nothing added or removed): only
-/// the shards holding a term that a page gained, lost or moved to another
-/// field are read, changed and written again, with exactly the bytes
-/// `SearchIndexBuilder` would write for the same records.
+/// Updates a written index for pages whose terms changed (a body edited,
+/// nothing added or removed): only the shards holding a term that a page
+/// gained, lost or moved to another field are read, changed and written
+/// again, with exactly the bytes `SearchIndexBuilder` would write for the
+/// same records. When pages also moved in the order (a date edited), every
+/// shard is renumbered first (`SearchIndexRenumbering`) and those that
+/// change are written.
 public enum SearchIndexPatch {
     public struct Change: Sendable {
         public var document: Int
@@ -33,11 +35,12 @@ public enum SearchIndexPatch {
     }
 
     /// Applies the changes, reading a shard's current bytes with `readShard`
-    /// and writing changed shards through `emit`. Nil, with nothing emitted,
+    /// and writing changed shards through `emit`. With `renumbering`, the
+    /// changes' documents are the new numbers. Nil, with nothing emitted,
     /// when the index must be written anew instead: the shard count would
     /// change, or a shard is missing or damaged.
     public static func apply(
-        _ changes: [Change], shardCount: Int, sizing: Int, targetShardBytes: Int = 12 * 1024,
+        _ changes: [Change], renumbering: SearchIndexRenumbering? = nil, shardCount: Int, sizing: Int, targetShardBytes: Int = 12 * 1024,
         readShard: (Int) -> [UInt8]?, emit: (String, [UInt8]) throws -> Void
     ) rethrows -> Result? {
         var updatesByShard: [Int: [TermUpdate]] = [:]
@@ -50,9 +53,24 @@ public enum SearchIndexPatch {
         var newSizing = sizing
         var rewritten: [(Int, [UInt8])] = []
         var bytesDelta = 0
-        for shard in updatesByShard.keys.sorted() {
-            guard let old = readShard(shard), var entries = decodeShard(old) else { return nil }
-            for update in updatesByShard[shard] ?? [] {
+        let shards = renumbering == nil ? updatesByShard.keys.sorted() : Array(0..<shardCount)
+        for shard in shards {
+            guard let old = readShard(shard) else { return nil }
+            var current = old
+            if let renumbering {
+                guard let renumbered = renumbering.renumber(old) else { return nil }
+                current = renumbered.bytes
+                newSizing += renumbered.postingsGrowth
+            }
+            guard let updates = updatesByShard[shard] else {
+                if current != old {
+                    bytesDelta += current.count - old.count
+                    rewritten.append((shard, current))
+                }
+                continue
+            }
+            guard var entries = decodeShard(current) else { return nil }
+            for update in updates {
                 let position = entries.firstIndex { !$0.term.lexicographicallyPrecedes(update.term) }
                 let overhead = update.isWord ? update.term.count + SearchIndexBuilder.wordOverhead : SearchIndexBuilder.gramOverhead
                 if let position, entries[position].term == update.term {

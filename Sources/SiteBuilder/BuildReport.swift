@@ -10,6 +10,9 @@ public struct BuildReport: Sendable {
     /// The search index under search/: files and bytes (shards, fragments, manifest).
     public var searchFiles = 0
     public var searchBytes = 0
+    /// How an incremental build brought the index up to date; nil when it
+    /// was written whole or not at all.
+    public var searchUpdate: SearchUpdate?
     /// Warnings: the build succeeded regardless.
     public var diagnostics: [Diagnostic]
     public var timings = StageClock()
@@ -25,4 +28,16 @@ public struct BuildReport: Sendable {
     /// For a build from the snapshot: how many of its pages were decoded
     /// (the pages rendered and those they show; all of them when a list changed).
     public var pagesDecoded: Int?
+}
+
+/// How the search index followed an incremental build.
+public enum SearchUpdate: Sendable, Equatable {
+    /// Pages kept their numbers: only the shards holding changed terms were rewritten.
+    case patched(shards: Int)
+    /// Pages moved in the order (a date edit): every shard was renumbered,
+    /// and those whose bytes changed were rewritten.
+    case renumbered(shards: Int)
+    /// Written anew from the cached records (pages added or removed, or the
+    /// shard count changed).
+    case rewritten
 }

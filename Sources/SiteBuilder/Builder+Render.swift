@@ -17,6 +17,7 @@ extension Builder {
         var removals: [String] = []
         /// The cache's search records are in the new records file.
         var recordsInNewFile = false
+        var update: SearchUpdate?
     }
 
     /// An incremental render: from the last build's cache (whose structure
@@ -182,6 +183,7 @@ extension Builder {
         if increment != nil {
             report.changedPages = pagesToRender.count
             report.changedLists = jobsToRender.count
+            report.searchUpdate = search.update
         }
         guard let loaded, !options.search || search.recordLocations != nil else { return Rendering(report: report, removals: removals) }
         func entry(_ index: Int) -> BuildCache.Entry {
@@ -292,6 +294,7 @@ extension Builder {
         /// The records are in the new records file, to be put in place once
         /// the output is published (`BuildCache.adoptNewRecords`).
         var recordsInNewFile = false
+        var update: SearchUpdate?
     }
 
     /// Incremental builds append records and leave the old ones: once the
@@ -357,9 +360,10 @@ extension Builder {
 
     /// Brings the index up to date with the rendered pages. When every page
     /// kept its document number, only the shards holding terms that changed
-    /// are rewritten (`SearchIndexPatch`); otherwise the index is written
-    /// anew from the records file, and the fragments of pages not rendered
-    /// are moved to their new numbers.
+    /// are rewritten (`SearchIndexPatch`). When the same pages only moved in
+    /// the order (a date edit), every shard is renumbered and patched, and
+    /// the fragments of pages not rendered move to their new numbers.
+    /// Otherwise the index is written anew from the records file.
     private func updateSearchIndex(
         _ site: Site, increment: Increment, previous: [BuildCache.Entry?], rendered: [(Int, PageDigest)],
         searchNumbers: [Int], writer: OutputWriter
@@ -373,9 +377,18 @@ extension Builder {
         // Old records first: appending may not overwrite them, but reading them
         // before anything is written keeps a damaged file from half an update.
         var oldRecords: [Int: SearchRecord] = [:]
-        let numbersKept = site.pages.count == increment.cache.entries.count
-            && site.pages.indices.allSatisfy { previous[$0]?.searchNumber == searchNumbers[$0] }
-        if numbersKept {
+        let samePages = site.pages.count == increment.cache.entries.count && previous.allSatisfy { $0 != nil }
+        let numbersKept = samePages && site.pages.indices.allSatisfy { previous[$0]?.searchNumber == searchNumbers[$0] }
+        // Old number to new, when the same pages only moved.
+        let renumbering = numbersKept || !samePages ? nil : SearchIndexRenumbering(newNumbers: {
+            var newNumbers = [Int](repeating: -1, count: site.pages.count)
+            for (index, entry) in previous.enumerated() {
+                guard let old = entry?.searchNumber, newNumbers.indices.contains(old) else { return [] }
+                newNumbers[old] = searchNumbers[index]
+            }
+            return newNumbers
+        }())
+        if numbersKept || renumbering != nil {
             for (index, _) in rendered {
                 guard let entry = previous[index], let record = reader.record(offset: entry.recordOffset, length: entry.recordLength) else {
                     throw CacheUnusable()
@@ -397,20 +410,7 @@ extension Builder {
         let fragments = fragmentBytes.reduce(0, +)
         let files = { (shards: Int) in shards + 1 + site.pages.count }
 
-        if numbersKept {
-            let changes = rendered.compactMap { index, digest in
-                oldRecords[index].map { SearchIndexPatch.Change(document: searchNumbers[index], old: $0, new: digest.search ?? .empty) }
-            }
-            let shardFolder = increment.previousOutput + "/"
-            if let patched = try SearchIndexPatch.apply(
-                changes, shardCount: state.shardCount, sizing: state.sizing,
-                readShard: { CacheFile.read(shardFolder + SearchLayout.shard($0)) },
-                emit: { path, bytes in try writer.write(path, bytes: bytes) }
-            ) {
-                let newState = BuildCache.SearchState(shardCount: state.shardCount, sizing: patched.sizing, bytes: state.bytes + patched.bytesDelta)
-                return SearchOutcome(files: files(state.shardCount), bytes: newState.bytes + fragments, recordLocations: locations, state: newState)
-            }
-        } else {
+        if !numbersKept {
             // Pages not rendered keep their fragment's bytes under their new number.
             let renderedPages = Set(rendered.map(\.0))
             for (index, entry) in previous.enumerated() where !renderedPages.contains(index) {
@@ -419,6 +419,23 @@ extension Builder {
                     throw CacheUnusable()
                 }
                 try writer.write(SearchLayout.fragment(searchNumbers[index]), bytes: bytes)
+            }
+        }
+        if numbersKept || renumbering != nil {
+            let changes = rendered.compactMap { index, digest in
+                oldRecords[index].map { SearchIndexPatch.Change(document: searchNumbers[index], old: $0, new: digest.search ?? .empty) }
+            }
+            let shardFolder = increment.previousOutput + "/"
+            if let patched = try SearchIndexPatch.apply(
+                changes, renumbering: renumbering, shardCount: state.shardCount, sizing: state.sizing,
+                readShard: { CacheFile.read(shardFolder + SearchLayout.shard($0)) },
+                emit: { path, bytes in try writer.write(path, bytes: bytes) }
+            ) {
+                let newState = BuildCache.SearchState(shardCount: state.shardCount, sizing: patched.sizing, bytes: state.bytes + patched.bytesDelta)
+                return SearchOutcome(
+                    files: files(state.shardCount), bytes: newState.bytes + fragments, recordLocations: locations, state: newState,
+                    update: renumbering == nil ? .patched(shards: patched.shardsWritten) : .renumbered(shards: patched.shardsWritten)
+                )
             }
         }
         var index = SearchIndexBuilder()
@@ -430,7 +447,7 @@ extension Builder {
         let newState = BuildCache.SearchState(shardCount: summary.shards, sizing: summary.sizing, bytes: summary.bytes)
         return SearchOutcome(
             files: files(summary.shards), bytes: summary.bytes + fragments, recordLocations: locations, state: newState,
-            staleShards: (summary.shards..<max(summary.shards, state.shardCount)).map(SearchLayout.shard)
+            staleShards: (summary.shards..<max(summary.shards, state.shardCount)).map(SearchLayout.shard), update: .rewritten
         )
     }
 }

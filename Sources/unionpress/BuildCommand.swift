@@ -85,6 +85,12 @@ struct BuildCommand: AsyncParsableCommand {
                 if timings {
                     console.err("timings: " + report.timings.summary)
                     if let decoded = report.pagesDecoded { console.err("site snapshot: \(decoded) of \(report.pages) pages decoded") }
+                    switch report.searchUpdate {
+                    case .patched(let shards)?: console.err("search index: \(shards) shards patched")
+                    case .renumbered(let shards)?: console.err("search index: pages moved in the order; \(shards) shards renumbered")
+                    case .rewritten?: console.err("search index: written anew from the cached terms")
+                    case nil: break
+                    }
                 }
                 if report.upToDate {
                     console.out("\(output)/ is up to date: nothing changed since the last build (\(report.pages) pages); --force builds anyway")

@@ -41,6 +41,131 @@ import Testing
         #expect(patched.shardsWritten > 0 && patched.shardsWritten <= before.summary.shards)
     }
 
+    /// A date edit: page 2 becomes the newest and the pages before it move
+    /// down by one, while page 1's body changes too. Renumbering the written
+    /// shards gives what a full write of the new order gives.
+    @Test(arguments: [64, 256, 1024, 12 * 1024])
+    func aRenumberedPatchWritesWhatAFullWriteWrites(targetShardBytes: Int) throws {
+        let before = InMemoryIndex(Self.pages, targetShardBytes: targetShardBytes)
+        var edited = Self.pages
+        edited[1].body = "辽源市总全面推进安全生产和职工书屋建设 safety second。"
+        let newNumbers = [1, 2, 0, 3]
+        var newOrder = edited
+        for (old, new) in newNumbers.enumerated() { newOrder[new] = edited[old] }
+        let expected = InMemoryIndex(newOrder, targetShardBytes: targetShardBytes)
+        let renumbering = try #require(SearchIndexRenumbering(newNumbers: newNumbers))
+        var files = before.files
+        let result = SearchIndexPatch.apply(
+            [SearchIndexPatch.Change(document: 2, old: Self.pages[1].record(), new: edited[1].record())],
+            renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing,
+            targetShardBytes: targetShardBytes,
+            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
+        )
+        guard expected.summary.shards == before.summary.shards else {
+            #expect(result == nil)
+            return
+        }
+        let patched = try #require(result)
+        #expect(shards(files) == shards(expected.files))
+        #expect(patched.sizing == expected.summary.sizing)
+        #expect(patched.shardsWritten > 0)
+    }
+
+    /// Forty pages sharing many terms, moved about in many ways: one page to
+    /// another place (a date edit), two pages swapped, the whole order
+    /// reversed. Each renumbered index equals a full write of the new order.
+    @Test(arguments: [0, 1, 2, 3, 4, 5])
+    func renumberingsOfALargerIndexWriteWhatAFullWriteWrites(seed: Int) throws {
+        var random = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        let words = ["工会", "职工", "安全生产", "枫桥经验", "外卖骑手", "技能", "劳模", "工匠", "服务", "权益", "AI", "2024"]
+        let pages = (0..<40).map { number in
+            page("标题\(number)\(words[number % words.count])",
+                 names: number % 5 == 0 ? ["于虹"] : [],
+                 meta: number % 3 == 0 ? [words[(number + 1) % words.count]] : [],
+                 body: (0..<12).map { _ in words[next(words.count)] }.joined(separator: "，"))
+        }
+        var newNumbers = Array(0..<pages.count)
+        switch seed % 3 {
+        case 0:
+            let from = next(pages.count)
+            let to = next(pages.count)
+            let moving = newNumbers.remove(at: from)
+            newNumbers.insert(moving, at: to)
+            newNumbers = Array(0..<pages.count).map { old in newNumbers.firstIndex(of: old) ?? old }
+        case 1:
+            let first = next(pages.count)
+            let second = (first + 1 + next(pages.count - 1)) % pages.count
+            newNumbers.swapAt(first, second)
+        default:
+            newNumbers.reverse()
+        }
+        guard let renumbering = SearchIndexRenumbering(newNumbers: newNumbers) else {
+            #expect(newNumbers == Array(0..<pages.count))
+            return
+        }
+        var newOrder = pages
+        for (old, new) in newNumbers.enumerated() { newOrder[new] = pages[old] }
+        for target in [512, 4096] {
+            let before = InMemoryIndex(pages, targetShardBytes: target)
+            let expected = InMemoryIndex(newOrder, targetShardBytes: target)
+            try #require(expected.summary.shards == before.summary.shards)
+            var files = before.files
+            let result = try #require(SearchIndexPatch.apply(
+                [], renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: target,
+                readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
+            ))
+            #expect(shards(files) == shards(expected.files))
+            #expect(result.sizing == expected.summary.sizing)
+        }
+    }
+
+    /// Moving pages without changing any: only the shards whose bytes change are written.
+    @Test func aRenumberingAloneWritesOnlyTheShardsThatChange() throws {
+        let before = InMemoryIndex(Self.pages, targetShardBytes: 256)
+        let newNumbers = [0, 1, 3, 2]
+        var newOrder = Self.pages
+        for (old, new) in newNumbers.enumerated() { newOrder[new] = Self.pages[old] }
+        let expected = InMemoryIndex(newOrder, targetShardBytes: 256)
+        try #require(expected.summary.shards == before.summary.shards)
+        var files = before.files
+        var written: [String] = []
+        let result = try #require(SearchIndexPatch.apply(
+            [], renumbering: try #require(SearchIndexRenumbering(newNumbers: newNumbers)),
+            shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: 256,
+            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes; written.append(path) }
+        ))
+        #expect(shards(files) == shards(expected.files))
+        let changed = shards(expected.files).filter { before.files[$0.key] != $0.value }.keys.sorted()
+        #expect(!changed.isEmpty)
+        #expect(written.sorted() == changed)
+        #expect(result.shardsWritten == changed.count)
+    }
+
+    @Test func onlyAPermutationThatMovesSomethingIsARenumbering() throws {
+        #expect(SearchIndexRenumbering(newNumbers: [1, 0, 2]) != nil)
+        #expect(SearchIndexRenumbering(newNumbers: [0, 1, 2]) == nil)
+        #expect(SearchIndexRenumbering(newNumbers: [1, 1, 2]) == nil)
+        #expect(SearchIndexRenumbering(newNumbers: [0, 3, 1]) == nil)
+        #expect(SearchIndexRenumbering(newNumbers: [-1, 0]) == nil)
+        let before = InMemoryIndex(Self.pages)
+        // A shard naming a document past the count, or cut short, is refused.
+        let renumbering = try #require(SearchIndexRenumbering(newNumbers: [1, 0]))
+        let result = SearchIndexPatch.apply(
+            [], renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing,
+            readShard: { before.files[SearchLayout.shard($0)] }, emit: { _, _ in }
+        )
+        #expect(result == nil)
+        let cut = SearchIndexPatch.apply(
+            [], renumbering: try #require(SearchIndexRenumbering(newNumbers: [1, 0, 2, 3])), shardCount: before.summary.shards,
+            sizing: before.summary.sizing, readShard: { before.files[SearchLayout.shard($0)].map { Array($0.dropLast()) } }, emit: { _, _ in }
+        )
+        #expect(cut == nil)
+    }
+
     @Test func aPatchThatWouldChangeTheShardCountWritesNothing() throws {
         let before = InMemoryIndex(Self.pages, targetShardBytes: 4096)
         #expect(before.summary.shards == 1)

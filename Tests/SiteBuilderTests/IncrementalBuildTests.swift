@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SearchIndex
 @testable import SiteBuilder
 
 /// A build after a change writes exactly the bytes a clean build of the
@@ -222,6 +223,41 @@ import Testing
         try await Self.expectSameAsClean(site)
         try edit(site, "content/news/escape.md") { $0 + "\n外卖骑手权益保障。\n" }
         try await site.build()
+        try await Self.expectSameAsClean(site)
+    }
+
+    /// A body edit patches the shards holding its terms; a date edit moves
+    /// pages in the index's order, newest first, and renumbers the shards
+    /// in place (its body edited too); a new page writes the index anew.
+    @Test func theSearchIndexIsPatchedRenumberedOrRewrittenAsTheEditNeeds() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try edit(site, "content/news/liaoyuan.md") { $0 + "\n外卖骑手权益保障。\n" }
+        let body = try await site.build()
+        guard case .patched(let patched)? = body.searchUpdate else {
+            Issue.record("a body edit should patch the index, not \(String(describing: body.searchUpdate))")
+            return
+        }
+        #expect(patched > 0)
+        try await Self.expectSameAsClean(site)
+        // Escape (June 4) becomes the oldest article: Liaoyuan, Wuwei and Yu Hong's profile move up.
+        try edit(site, "content/news/escape.md") {
+            $0.replacingOccurrences(of: "date: 2025-06-04", with: "date: 2025-05-01") + "\n枫桥经验。\n"
+        }
+        let moved = try await site.build()
+        guard case .renumbered(let renumbered)? = moved.searchUpdate else {
+            Issue.record("a date edit should renumber the index, not \(String(describing: moved.searchUpdate))")
+            return
+        }
+        #expect(renumbered > 0)
+        try await Self.expectSameAsClean(site)
+        let output = site.root.appendingPathComponent("public")
+        let results = try SearchIndexReader { path in
+            FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { Array($0) }
+        }.search("枫桥经验", limit: 10)
+        #expect(results.hits.map(\.url).contains("/news/escape/"))
+        try site.write("content/news/added.md", "---\ntitle: 新增的报道\ndate: 2025-06-08\n---\n新增的正文。\n")
+        #expect(try await site.build().searchUpdate == .rewritten)
         try await Self.expectSameAsClean(site)
     }
 
