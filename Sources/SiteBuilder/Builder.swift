@@ -44,6 +44,15 @@ public struct Builder: Sendable {
         var pageFiles: [String: ContentTree.PageFile]
         /// What the site was assembled from, for assembling it again after an edit (`serve`).
         var parsed: ParsedSite
+        /// The check that no two outputs share a path, when it runs beside
+        /// the rendering (`load(checkingPathsAlongside:)`): its errors.
+        var pathCheck: Task<[Diagnostic], Never>? = nil
+
+        /// The build failure the path check found, if any (waiting for it).
+        func pathClashes() async -> BuildFailure? {
+            guard let clashes = await pathCheck?.value, !clashes.isEmpty else { return nil }
+            return BuildFailure(warnings + clashes)
+        }
     }
 
     /// Reads and checks everything, writing nothing: what `check` runs and
@@ -52,8 +61,10 @@ public struct Builder: Sendable {
     /// With the last build's cache, the check that no two outputs share a
     /// path is left out when it cannot find anything new: the same
     /// structure, pages and front matter give the same paths as that build,
-    /// which succeeded.
-    func load(clock: inout StageClock, previous: BuildCache? = nil) async throws(BuildFailure) -> Loaded {
+    /// which succeeded. `checkingPathsAlongside` runs that check beside
+    /// what comes next instead of before (`Loaded.pathCheck`): a build
+    /// renders into a staging folder meanwhile, and waits for it before publishing.
+    func load(clock: inout StageClock, previous: BuildCache? = nil, checkingPathsAlongside: Bool = false) async throws(BuildFailure) -> Loaded {
         let content = rootURL.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -86,8 +97,14 @@ public struct Builder: Sendable {
             let comparison = ChangePlan.Comparison(site: site, fingerprints: parsed.fingerprints, cache: cache)
             return cache.structure == structure && comparison.samePages && comparison.sameFrontMatter
         } ?? false
+        var pathCheck: Task<[Diagnostic], Never>?
         if !samePaths {
-            diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath))
+            let assets = theme.assets.map(\.outputPath)
+            if checkingPathsAlongside {
+                pathCheck = Task { OutputPlan.plan(site, pageSize: site.config.pageSize, assets: assets) }
+            } else {
+                diagnostics += OutputPlan.plan(site, pageSize: site.config.pageSize, assets: assets)
+            }
         }
         clock.lap("templates")
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -95,7 +112,8 @@ public struct Builder: Sendable {
         }
         return Loaded(
             site: site, theme: theme, warnings: diagnostics, fingerprints: parsed.fingerprints, structure: structure,
-            pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), parsed: parsed
+            pageFiles: Dictionary(tree.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), parsed: parsed,
+            pathCheck: pathCheck
         )
     }
 
@@ -154,12 +172,13 @@ public struct Builder: Sendable {
             Task.detached(priority: .background) { withExtendedLifetime((loadingSnapshot, previousCache)) {} }
             return (report, nil)
         }
-        let loaded = try await load(clock: &clock, previous: previousCache)
+        let loaded = try await load(clock: &clock, previous: previousCache, checkingPathsAlongside: true)
         let snapshot = fromSnapshot ? encodingSnapshot(of: loaded) : nil
         let site = loaded.site
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
         if case .nothing(let cache) = plan {
             // Files were touched but no page's bytes changed: the output stands.
+            if let clashes = await loaded.pathClashes() { throw clashes }
             if loaded.warnings.isEmpty {
                 BuildState(
                     fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
@@ -183,16 +202,23 @@ public struct Builder: Sendable {
         return try await discardingOnFailure(publisher) {
             let published: Rendering
             var inPlace = false
-            if case .incremental(let previous, let outputsMayComeOrGo) = plan,
-               let incremental = try await renderIncrementally(loaded, cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock) {
-                published = incremental
-                inPlace = true
-            } else {
-                published = try await render(
-                    site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
-                    warnings: loaded.warnings, clock: &clock, cacheFor: loaded
-                )
+            do {
+                if case .incremental(let previous, let outputsMayComeOrGo) = plan,
+                   let incremental = try await renderIncrementally(loaded, cache: previous, outputsMayComeOrGo: outputsMayComeOrGo, publisher: publisher, clock: &clock) {
+                    published = incremental
+                    inPlace = true
+                } else {
+                    published = try await render(
+                        site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output),
+                        warnings: loaded.warnings, clock: &clock, cacheFor: loaded
+                    )
+                }
+            } catch {
+                // Two outputs on one path can make writing fail: the clash is the error to show.
+                if let clashes = await loaded.pathClashes() { throw clashes }
+                throw error
             }
+            if let clashes = await loaded.pathClashes() { throw clashes }
             try publish(published, with: publisher, inPlace: inPlace)
             clock.lap("publish")
             var report = published.report

@@ -8,8 +8,9 @@ enum ParallelMap {
         if count == 0 { return [] }
         let lanes = max(1, min(workers, count))
         if lanes == 1 { return items.map(transform) }
-        // Contiguous chunks, several per lane, so a slow chunk does not idle a core.
-        let chunkCount = min(count, lanes * 8)
+        // Contiguous chunks, many per lane, so that the last ones running
+        // leave a core idle only briefly.
+        let chunkCount = min(count, lanes * 32)
         let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [Result]).self) { group in
             var next = 0

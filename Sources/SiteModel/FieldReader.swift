@@ -5,7 +5,10 @@ import FrontMatter
 /// at the value's line and column, for every field of the wrong type.
 public struct FieldReader: Sendable {
     public let file: String
-    public let source: String
+    /// The file's text, made from its bytes only when a message needs a
+    /// source line: most files read have no problem.
+    private var text: String?
+    private let bytes: [UInt8]
     private var collected: [Diagnostic] = []
     private var suppressed = 0
     private var lastSuppressed: SourceLocation?
@@ -23,7 +26,19 @@ public struct FieldReader: Sendable {
 
     public init(file: String, source: String) {
         self.file = file
-        self.source = source
+        self.text = source
+        self.bytes = []
+    }
+
+    /// A reader whose messages take their source lines from `sourceBytes`
+    /// (UTF-8, decoded leniently when first needed).
+    public init(file: String, sourceBytes: [UInt8]) {
+        self.file = file
+        self.bytes = sourceBytes
+    }
+
+    public var source: String {
+        text ?? String(decoding: bytes, as: UTF8.self)
     }
 
     public func location(of node: YAMLNode) -> SourceLocation {
@@ -36,7 +51,8 @@ public struct FieldReader: Sendable {
             lastSuppressed = diagnostic.location
             return
         }
-        collected.append(diagnostic.withSource(source))
+        if text == nil { text = String(decoding: bytes, as: UTF8.self) }
+        collected.append(diagnostic.withSource(text ?? ""))
     }
 
     public mutating func error(_ message: String, at node: YAMLNode) {

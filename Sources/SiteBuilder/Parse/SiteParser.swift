@@ -151,7 +151,7 @@ struct SiteParser: Sendable {
         }
         let input = PageSchema.Input(
             id: file.id, sectionPath: file.sectionPath, fileSlug: file.fileSlug, isBundle: file.isBundle,
-            defaultKind: defaultKind, source: parsed, text: source.text
+            defaultKind: defaultKind, source: parsed, bytes: source.bytes
         )
         let (page, diagnostics) = schema.page(from: input, file: source.path)
         return (page, diagnostics, PageFingerprint(bytes: source.bytes, body: parsed.body))
