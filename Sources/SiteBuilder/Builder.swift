@@ -83,7 +83,7 @@ public struct Builder: Sendable {
         clock.lap("parse")
         var diagnostics = parsed.diagnostics
         diagnostics += tree.diagnostics
-        let (site, assemblyProblems) = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now).assemble(parsed)
+        let (site, assemblyProblems) = await SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now).assemble(parsed)
         diagnostics += assemblyProblems
         clock.lap("assemble")
 

@@ -10,20 +10,19 @@ struct SiteAssembler {
     let includeFuture: Bool
     let now: Int
 
-    func assemble(_ parsed: ParsedSite) -> (Site, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var pages: [Page] = []
+    /// Independent parts (the sections, the tags with related pages, the
+    /// other taxonomies, rosters and profiles) are assembled side by side.
+    func assemble(_ parsed: ParsedSite) async -> (Site, [Diagnostic]) {
         var unpublished: Set<String> = []
         var nextPublication = Int.max
-        for page in parsed.pages {
-            if page.draft && !includeDrafts || page.date.epochSeconds > now && !includeFuture {
-                unpublished.insert(page.id)
-                if !page.draft || includeDrafts { nextPublication = min(nextPublication, page.date.epochSeconds) }
-            } else {
-                pages.append(page)
-            }
+        for page in parsed.pages where page.draft && !includeDrafts || page.date.epochSeconds > now && !includeFuture {
+            unpublished.insert(page.id)
+            if !page.draft || includeDrafts { nextPublication = min(nextPublication, page.date.epochSeconds) }
         }
+        // Usually every page is published: then the parsed array is shared, not copied.
+        let pages = unpublished.isEmpty ? parsed.pages : parsed.pages.filter { !unpublished.contains($0.id) }
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(pages.count)
         for (index, page) in pages.enumerated() { indexByID[page.id] = index }
 
         // Pages compared through a buffer pointer, which lends them instead of copying each one.
@@ -31,8 +30,54 @@ struct SiteAssembler {
             Array(pages.indices).sorted { Self.newer(pages[$0], pages[$1]) }
         }
 
+        async let tagsAndRelated = { () -> ([Term], [[Int]]) in
+            let tags = Self.terms(root: "tags", pages: pages, order: newestFirst) { $0.tags }
+            return (tags, Self.related(pages: pages, tags: tags, newestFirst: newestFirst))
+        }()
+        async let otherTerms = Self.otherTerms(pages: pages, order: newestFirst)
+        async let people = Self.rostersAndProfiles(pages: pages)
+        let structure = Self.structure(pages: pages, newestFirst: newestFirst, sections: parsed.sections)
+
+        var resourceOutputs: [String: String] = [:]
+        var bundleResources: [String: [String: String]] = [:]
+        for resource in parsed.resources {
+            if let owner = resource.ownerPage, let inner = resource.pathInBundle {
+                guard let index = indexByID[owner] else { continue }
+                let base = pages[index].url.segments.joined(separator: "/")
+                resourceOutputs[resource.path] = base + "/" + inner
+                bundleResources[owner, default: [:]][inner] = resource.path
+            } else if resource.ownerPage == nil {
+                resourceOutputs[resource.path] = resource.path
+            }
+        }
+        let (tags, related) = await tagsAndRelated
+        let terms = await otherTerms
+        let (profileBySlug, rostersNaming, diagnostics) = await people
+
+        let site = Site(
+            config: parsed.config, home: parsed.home, sections: structure.sections, pages: PageList(pages), pageIndexByID: indexByID,
+            unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: structure.sectionPages,
+            childSections: structure.childSections, topSections: structure.topSections,
+            newestFirst: newestFirst, tags: tags, regions: terms.regions, honours: terms.honours, years: terms.years, authors: terms.authors,
+            rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: structure.previous, next: structure.next,
+            related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
+        )
+        return (site, diagnostics)
+    }
+
+    /// The sections and their pages, and each page's neighbours.
+    private struct Structure {
+        var sections: [String: SectionInfo]
+        var childSections: [String: [String]]
+        var topSections: [String]
+        var sectionPages: [String: [Int]]
+        var previous: [Int?]
+        var next: [Int?]
+    }
+
+    private static func structure(pages: [Page], newestFirst: [Int], sections parsedSections: [String: SectionInfo]) -> Structure {
         // Sections: every folder with pages, plus its ancestors.
-        var sections = parsed.sections
+        var sections = parsedSections
         for page in pages where !page.sectionPath.isEmpty {
             var path = page.sectionPath
             while !path.isEmpty {
@@ -89,7 +134,19 @@ struct SiteAssembler {
             }
         }
 
-        let tags = Self.terms(root: "tags", pages: pages, order: newestFirst) { $0.tags }
+        return Structure(
+            sections: sections, childSections: childSections, topSections: topSections, sectionPages: sectionPages, previous: previous, next: next
+        )
+    }
+
+    private struct OtherTerms {
+        var years: [Term]
+        var authors: [Term]
+        var honours: [Term]
+        var regions: [Term]
+    }
+
+    private static func otherTerms(pages: [Page], order newestFirst: [Int]) -> OtherTerms {
         let years = Self.terms(root: "archive", pages: pages, order: newestFirst) { [String($0.date.year)] }
             .sorted { $0.name > $1.name }
         let authors = Self.terms(root: "authors", pages: pages, order: newestFirst) { page in
@@ -104,7 +161,13 @@ struct SiteAssembler {
             return names.filter(URLPath.isSafeSegment)
         }
         let regions = Self.regionTerms(pages: pages, order: newestFirst)
+        return OtherTerms(years: years, authors: authors, honours: honours, regions: regions)
+    }
 
+    /// Profiles by slug, the rosters naming each profile, and the problems
+    /// found on the way (unknown profiles, names without stroke data).
+    private static func rostersAndProfiles(pages: [Page]) -> (profileBySlug: [String: Int], rostersNaming: [Int: [Int]], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         // Profiles by slug; roster members link to them, and they back to the rosters.
         var profileBySlug: [String: Int] = [:]
         for (index, page) in pages.enumerated() where page.kind == .profile {
@@ -127,30 +190,7 @@ struct SiteAssembler {
         }
         for key in rostersNaming.keys { rostersNaming[key]?.sort { Self.newer(pages[$0], pages[$1]) } }
         diagnostics += Self.strokeTableGaps(pages)
-
-        let related = Self.related(pages: pages, tags: tags, newestFirst: newestFirst)
-
-        var resourceOutputs: [String: String] = [:]
-        var bundleResources: [String: [String: String]] = [:]
-        for resource in parsed.resources {
-            if let owner = resource.ownerPage, let inner = resource.pathInBundle {
-                guard let index = indexByID[owner] else { continue }
-                let base = pages[index].url.segments.joined(separator: "/")
-                resourceOutputs[resource.path] = base + "/" + inner
-                bundleResources[owner, default: [:]][inner] = resource.path
-            } else if resource.ownerPage == nil {
-                resourceOutputs[resource.path] = resource.path
-            }
-        }
-
-        let site = Site(
-            config: parsed.config, home: parsed.home, sections: sections, pages: PageList(pages), pageIndexByID: indexByID,
-            unpublishedIDs: unpublished, nextPublication: nextPublication, sectionPages: sectionPages, childSections: childSections, topSections: topSections,
-            newestFirst: newestFirst, tags: tags, regions: regions, honours: honours, years: years, authors: authors,
-            rostersNaming: rostersNaming, profileBySlug: profileBySlug, previous: previous, next: next,
-            related: related, resourceOutputs: resourceOutputs, bundleResources: bundleResources
-        )
-        return (site, diagnostics)
+        return (profileBySlug, rostersNaming, diagnostics)
     }
 
     /// Names on stroke-ordered rosters with characters the stroke table does

@@ -11,7 +11,7 @@ extension Builder {
     /// every other case, or without a memory, this is a normal build. Either
     /// way the output is what a full build would write.
     public func build(after memory: BuildMemory?, changedPaths: [String]?) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?) {
-        if let memory, let changedPaths, let update = reread(changedPaths, memory: memory) {
+        if let memory, let changedPaths, let update = await reread(changedPaths, memory: memory) {
             guard update.contentChanged else {
                 var report = BuildReport(
                     pages: memory.loaded.site.pages.count, sections: memory.loaded.site.sections.count, taxonomyPages: memory.cache.taxonomyPages,
@@ -41,7 +41,7 @@ extension Builder {
     /// The site after reading the changed pages again, or nil when anything
     /// but known pages may have changed, or a changed page has a problem
     /// (then a full build reads everything and reports it).
-    private func reread(_ paths: [String], memory: BuildMemory) -> Reread? {
+    private func reread(_ paths: [String], memory: BuildMemory) async -> Reread? {
         var loaded = memory.loaded
         guard options.now < loaded.site.nextPublication, BuildState.stamp(of: outputURL.path) == memory.cache.outputStamp else { return nil }
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
@@ -83,7 +83,7 @@ extension Builder {
                 return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys))
             }
             let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
-            let (site, problems) = assembler.assemble(loaded.parsed)
+            let (site, problems) = await assembler.assemble(loaded.parsed)
             let conflicts = OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath))
             guard problems.isEmpty, conflicts.isEmpty else { return nil }
             loaded.site = site
