@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times incremental rebuilds on a generated corpus (default 10,000 pages):
 # `unionpress build` with nothing changed, after a body edit, a title edit,
-# an edit of the first paragraph (the summary) and a date edit, then body
+# an edit of the first paragraph (the summary), a date edit and a new tag, then body
 # and title edits under `unionpress serve` (its own report).
 # Each case runs 3 times; the corpus is copied to a scratch folder first.
 #
@@ -48,6 +48,11 @@ done
 for run in 1 2 3; do
   sed -i "s/^date: .*$/date: 2021-06-0${run} 08:00/" "$page"
   echo "date edit:       $(seconds "$binary" build --quiet) s"
+done
+# A new tag makes a new tag page and changes the related pages: the same.
+for run in 1 2 3; do
+  sed -i "s/^tags:$/tags:\n  - 新标签${run}/" "$page"
+  echo "tag edit:        $(seconds "$binary" build --quiet) s"
 done
 
 "$binary" serve --port 0 > serve.log 2>&1 &

@@ -24,10 +24,13 @@ enum FileBytes {
         guard fstat(descriptor, &info) == 0 else { throw ReadError(path: path, code: errno) }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw ReadError(path: path, code: EISDIR) }
         guard info.st_size <= limit else { throw ReadError(path: path, code: EFBIG) }
-        // The size is a hint: a file that grows or shrinks meanwhile is read to its end.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        // The size is a hint: a file that shrinks meanwhile is read to its
+        // end. Once a regular file's stated size is read, the read that would
+        // only report its end is left out (one system call per file read).
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
-        while true {
+        while !(size > 0 && filled == size && info.st_mode & S_IFMT == S_IFREG) {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
             let count = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
