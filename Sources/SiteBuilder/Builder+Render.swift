@@ -17,7 +17,6 @@ extension Builder {
         var removals: [String] = []
         /// The cache's search records are in the new records file.
         var recordsInNewFile = false
-        var update: SearchUpdate?
     }
 
     /// An incremental render: from the last build's cache (whose structure
@@ -324,6 +323,7 @@ extension Builder {
         /// The records are in the new records file, to be put in place once
         /// the output is published (`BuildCache.adoptNewRecords`).
         var recordsInNewFile = false
+        /// How an incremental build brought the index up to date.
         var update: SearchUpdate?
     }
 
