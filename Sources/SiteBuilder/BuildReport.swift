@@ -28,6 +28,9 @@ public struct BuildReport: Sendable {
     /// For a build from the snapshot: how many of its pages were decoded
     /// (the pages rendered and those they show; all of them when a list changed).
     public var pagesDecoded: Int?
+    /// For a build that read the site again after front matter edits: how
+    /// many page files were taken from the snapshot instead of read (`KnownPages`).
+    public var pagesFromSnapshot: Int?
 }
 
 /// How the search index followed an incremental build.

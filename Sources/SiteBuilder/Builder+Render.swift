@@ -85,7 +85,7 @@ extension Builder {
         views.extraHead = options.extraHead
         var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
         for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
-        let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links) }
+        let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links, everyPage: !bodiesOnly) }
 
         let edited = bodiesOnly ? increment?.shownFieldEdits ?? [] : []
         var (previous, pageKeys, pagesToRender) = try choosePages(site, increment: increment, loaded: loaded, keys: keys)
@@ -297,8 +297,9 @@ extension Builder {
             return (paths, listKeys, toRender)
         }
         // Every list's path and key, on all cores: 15,000 lists at 10,000 pages.
+        let entries = keys.map { renderer.listEntries(keys: $0) }
         let pathsAndKeys = await ParallelMap.map(jobs, workers: workerCount) { job in
-            (renderer.outputPath(job, lists: lists), keys.map { renderer.key(job, lists: lists, keys: $0) })
+            (renderer.outputPath(job, lists: lists), keys.map { renderer.key(job, lists: lists, keys: $0, entries: entries) })
         }
         paths.reserveCapacity(jobs.count)
         listKeys.reserveCapacity(keys == nil ? 0 : jobs.count)

@@ -64,7 +64,9 @@ public struct Builder: Sendable {
     /// which succeeded. `checkingPathsAlongside` runs that check beside
     /// what comes next instead of before (`Loaded.pathCheck`): a build
     /// renders into a staging folder meanwhile, and waits for it before publishing.
-    func load(clock: inout StageClock, previous: BuildCache? = nil, checkingPathsAlongside: Bool = false) async throws(BuildFailure) -> Loaded {
+    func load(
+        clock: inout StageClock, previous: BuildCache? = nil, checkingPathsAlongside: Bool = false, known: KnownPages? = nil
+    ) async throws(BuildFailure) -> Loaded {
         let content = rootURL.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -79,7 +81,7 @@ public struct Builder: Sendable {
         }
         clock.lap("scan")
         let parser = SiteParser(contentRoot: content, displayPrefix: "content/", baseURLOverride: options.baseURL, workers: workerCount)
-        let parsed = await parser.parse(tree)
+        let parsed = await parser.parse(tree, known: known)
         clock.lap("parse")
         var diagnostics = parsed.diagnostics
         diagnostics += tree.diagnostics
@@ -163,16 +165,19 @@ public struct Builder: Sendable {
         let edits = fromSnapshot && !options.force ? pageEdits(stamps) : nil
         let loadingSnapshot = edits == nil ? nil : Task { [stateFolder] in SiteSnapshot.load(from: stateFolder) }
         let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
-        if let edits, let loadingSnapshot, let previousCache,
-           let report = try await buildFromSnapshot(
-               edits, stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, clock: &clock
-           ) {
-            // Freeing 10,000 pages takes about 10 ms, which the result need not
-            // wait for: the last references go on a thread of their own.
-            Task.detached(priority: .background) { withExtendedLifetime((loadingSnapshot, previousCache)) {} }
-            return (report, nil)
+        var known: KnownPages?
+        if let edits, let loadingSnapshot, let previousCache {
+            switch try await buildFromSnapshot(edits, stamps, snapshot: loadingSnapshot, cache: previousCache, fingerprint: fingerprint, clock: &clock) {
+            case .built(let report):
+                // Freeing 10,000 pages takes about 10 ms, which the result need not
+                // wait for: the last references go on a thread of their own.
+                Task.detached(priority: .background) { withExtendedLifetime((loadingSnapshot, previousCache)) {} }
+                return (report, nil)
+            case .readEverything(let unchanged):
+                known = unchanged
+            }
         }
-        let loaded = try await load(clock: &clock, previous: previousCache, checkingPathsAlongside: true)
+        let loaded = try await load(clock: &clock, previous: previousCache, checkingPathsAlongside: true, known: known)
         let snapshot = fromSnapshot ? encodingSnapshot(of: loaded) : nil
         let site = loaded.site
         let plan = ChangePlan(site: site, loaded: loaded, cache: previousCache, outputStamp: BuildState.stamp(of: outputURL.path), search: options.search)
@@ -219,10 +224,13 @@ public struct Builder: Sendable {
                 throw error
             }
             if let clashes = await loaded.pathClashes() { throw clashes }
+            // The cache's body (all but the output's stamp) is encoded while the output is put in place.
+            let cacheBody = published.cache.map { cache in Task { cache.encodedBody() } }
             try publish(published, with: publisher, inPlace: inPlace)
             clock.lap("publish")
             var report = published.report
             report.timings = clock
+            if known != nil { report.pagesFromSnapshot = loaded.parsed.pagesFromSnapshot }
             guard let stamp = BuildState.stamp(of: outputURL.path) else { return (report, nil) }
             // With warnings, the next build runs again to show them; the cache still serves it.
             if report.diagnostics.isEmpty {
@@ -233,7 +241,7 @@ public struct Builder: Sendable {
             }
             guard var cache = published.cache else { return (report, nil) }
             cache.outputStamp = stamp
-            cache.save(in: stateFolder)
+            cache.save(in: stateFolder, body: await cacheBody?.value)
             if let snapshot, report.diagnostics.isEmpty { await saveSnapshot(snapshot, of: loaded, stamps: stamps) }
             return (report, BuildMemory(loaded: loaded, cache: cache))
         }

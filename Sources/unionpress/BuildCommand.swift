@@ -85,6 +85,7 @@ struct BuildCommand: AsyncParsableCommand {
                 if timings {
                     console.err("timings: " + report.timings.summary)
                     if let decoded = report.pagesDecoded { console.err("site snapshot: \(decoded) of \(report.pages) pages decoded") }
+                    if let taken = report.pagesFromSnapshot { console.err("site snapshot: \(taken) unchanged pages taken from it; the site assembled again") }
                     switch report.searchUpdate {
                     case .patched(let shards)?: console.err("search index: \(shards) shards patched")
                     case .renumbered(let shards)?: console.err("search index: pages moved in the order; \(shards) shards renumbered")

@@ -103,6 +103,27 @@ import Testing
         #expect(try await site.build().upToDate)
     }
 
+    /// After a title edit the snapshot still holds the old title; a date
+    /// edit of another page then assembles the site again, reading both
+    /// files and taking every other page from the snapshot.
+    @Test func aDateEditAfterATitleEditReadsBothPages() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "title: 从“线下跑腿”到“云端解纷”", with: "title: 从线下跑腿到云端解纷") }
+        #expect(try await site.build().fromSnapshot)
+        try edit(site, "content/news/liaoyuan.md") { $0.replacingOccurrences(of: "date: 2025-06-05 09:30", with: "date: 2025-06-07 10:30") }
+        let moved = try await site.build()
+        #expect(!moved.fromSnapshot)
+        #expect(moved.pagesFromSnapshot == moved.pages - 2)
+        #expect(site.read("public/news/xiamen/index.html")?.contains("从线下跑腿到云端解纷") == true)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        // That build made a new snapshot: a body edit starts from it again.
+        try edit(site, "content/news/xiamen.md") { $0 + "\n\n厦门的新一段。\n" }
+        let body = try await site.build()
+        #expect(body.fromSnapshot && body.changedPages == 1)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+
     @Test func anythingButABodyReadsEverything() async throws {
         let site = try TemporarySite(SmallSite.files)
         try await site.build()
@@ -117,10 +138,13 @@ import Testing
             ("a bundle's photo", { try site.write("content/events/wuwei/photo.png", "PNG2") }),
             ("a template", { try site.write("templates/partials/footer.html", "<footer>页脚</footer>") }),
         ]
+        // Front matter edits of published pages: the other pages come from the snapshot, unread.
+        let pageEdits: Set<String> = ["a date", "a tag", "a roster's title"]
         for (change, apply) in changes {
             try apply()
             let report = try await site.build()
             #expect(!report.fromSnapshot, "after \(change)")
+            #expect(report.pagesFromSnapshot == (pageEdits.contains(change) ? report.pages - 1 : nil), "after \(change)")
             try await IncrementalBuildTests.expectSameAsClean(site)
             // That build saved a snapshot of its own: a body edit now starts from it.
             try edit(site, "content/news/xiamen.md") { $0 + "\n\n又一段。\n" }

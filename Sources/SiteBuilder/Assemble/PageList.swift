@@ -55,6 +55,13 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
         return self[index].kind
     }
 
+    /// A copy of the page, decoded if it is not in place, without putting
+    /// it in place; nil when it cannot be decoded (no page stands in for it).
+    func decodedPage(at index: Int) -> Page? {
+        guard index >= 0, index < count else { return nil }
+        return storage.decodedPage(at: index)
+    }
+
     /// Decodes every page not decoded yet, on all cores: before a step that reads them all.
     func decodeAll() {
         storage.decodeAll()
@@ -145,6 +152,11 @@ private final class PageStorage: @unchecked Sendable {
         let decoded = encoded.decode(index)
         state.withLock { state in place(decoded, at: index, in: &state) }
         return UnsafePointer(pages + index)
+    }
+
+    func decodedPage(at index: Int) -> Page? {
+        guard let encoded, !state.withLock({ $0.inPlace[index] }) else { return pages[index] }
+        return encoded.decode(index)
     }
 
     func decodeAll() {

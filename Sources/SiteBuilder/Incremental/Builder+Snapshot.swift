@@ -53,40 +53,53 @@ extension Builder {
     /// makes a new one rather than read them all again every time.
     static let maxSnapshotOverrides = 100
 
+    /// What `buildFromSnapshot` did.
+    enum SnapshotOutcome {
+        case built(BuildReport)
+        /// The site must be read and assembled again; `known` holds the
+        /// snapshot's unchanged pages when the snapshot is sound.
+        case readEverything(known: KnownPages?)
+    }
+
     /// A build after only published pages changed (`pageEdits`), without reading
     /// or assembling the other pages: each changed page must read back,
     /// front matter and all, as the snapshot has it, or differ only in what
     /// it shows of itself (`ShownFieldsEdit`; it then replaces the snapshot's
     /// page, and the stamps list it among the overrides). Then the site is
     /// the snapshot's and only outputs whose key changed are rendered, as
-    /// `serve` does from memory. Nil when the snapshot cannot serve (damaged, of
-    /// another build, a problem in a changed page): the caller then reads everything.
+    /// `serve` does from memory. When the snapshot cannot serve (damaged, of
+    /// another build) the caller reads everything; when a changed page moves
+    /// in the site (a date, a tag) or has a problem, it reads the changed
+    /// files and takes the others from the snapshot (`KnownPages`).
     func buildFromSnapshot(
         _ edits: PageEdits, _ stamps: SourceStamps, snapshot loading: Task<SiteSnapshot?, Never>, cache: BuildCache, fingerprint: UInt64,
         clock: inout StageClock
-    ) async throws(BuildFailure) -> BuildReport? {
+    ) async throws(BuildFailure) -> SnapshotOutcome {
         let (saved, ids) = (edits.saved, edits.ids)
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         guard let snapshot = await loading.value,
               cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
-              options.now < snapshot.site.nextPublication, cache.entries.count == snapshot.site.pages.count,
+              cache.entries.count == snapshot.site.pages.count,
               cache.entries.indices.allSatisfy({ cache.entries[$0].id == snapshot.site.pages.id(at: $0) })
-        else { return nil }
+        else { return .readEverything(known: nil) }
         var site = snapshot.site
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let known = KnownPages(pages: site.pages, indexByID: site.pageIndexByID, fingerprints: fingerprints, changed: Set(ids))
+        // A page due to be published since: the site changes around it.
+        guard options.now < snapshot.site.nextPublication else { return .readEverything(known: known) }
         var contentChanged = false
         var replacements: [Int: Page] = [:]
         var shownFieldEdits: Set<Int> = []
         for id in ids {
-            guard let index = site.pageIndexByID[id] else { return nil }
+            guard let index = site.pageIndexByID[id] else { return .readEverything(known: known) }
             let page = site.pages[index]
             let file = ContentTree.PageFile(id: id, sectionPath: page.sectionPath, fileSlug: Self.fileSlug(of: id, isBundle: page.isBundle), isBundle: page.isBundle)
             let (reread, diagnostics, fingerprint) = parser.parseAgain(file, config: site.config, sectionKinds: snapshot.sectionKinds)
-            guard let reread, let fingerprint, diagnostics.isEmpty else { return nil }
+            guard let reread, let fingerprint, diagnostics.isEmpty else { return .readEverything(known: known) }
             // The same page to the last field, or one differing only in what it
             // shows of itself: the site assembled from it is the snapshot's.
             if reread != page {
-                guard ShownFieldsEdit.applies(from: page, to: reread) else { return nil }
+                guard ShownFieldsEdit.applies(from: page, to: reread) else { return .readEverything(known: known) }
                 replacements[index] = reread
             }
             if fingerprint.content != fingerprints[id]?.content { contentChanged = true }
@@ -94,7 +107,7 @@ extension Builder {
             if fingerprint.frontMatter != fingerprints[id]?.frontMatter { shownFieldEdits.insert(index) }
             fingerprints[id] = fingerprint
         }
-        guard replacements.count <= Self.maxSnapshotOverrides else { return nil }
+        guard replacements.count <= Self.maxSnapshotOverrides else { return .readEverything(known: known) }
         site.pages = site.pages.replacing(replacements)
         clock.lap("snapshot")
         let state = BuildState(
@@ -114,9 +127,9 @@ extension Builder {
             report.upToDate = true
             report.fromSnapshot = true
             report.pagesDecoded = site.pages.decodedCount
-            return report
+            return .built(report)
         }
-        guard case .success(let theme) = ThemeLoader(siteRoot: rootURL).load() else { return nil }
+        guard case .success(let theme) = ThemeLoader(siteRoot: rootURL).load() else { return .readEverything(known: known) }
         // The parsed pages are what `serve` assembles again after a front matter edit; this build returns no memory.
         let parsed = ParsedSite(config: site.config, home: site.home, sections: site.sections, pages: [], resources: [], diagnostics: [])
         let loaded = Loaded(
@@ -125,12 +138,13 @@ extension Builder {
         guard let updated = try await updateInPlace(
             loaded, cache: cache, outputsMayComeOrGo: false, shownFieldEdits: shownFieldEdits, encodingCache: true, clock: &clock
         ) else {
-            return nil
+            // The cache or the snapshot did not serve (a damaged page, a record missing).
+            return .readEverything(known: nil)
         }
         var report = updated.report
         report.fromSnapshot = true
         report.pagesDecoded = site.pages.decodedCount
-        guard let newCache = updated.cache else { return report }
+        guard let newCache = updated.cache else { return .built(report) }
         newCache.save(in: stateFolder, body: updated.cacheBody)
         // With warnings, the next build reads everything and shows them again.
         if report.diagnostics.isEmpty {
@@ -139,7 +153,7 @@ extension Builder {
             newState.save(in: stateFolder)
             newStamps.save(in: stateFolder)
         }
-        return report
+        return .built(report)
     }
 
     /// The name a page file gives its page: its folder's for a bundle's `index.md`, else its own without `.md`.

@@ -17,16 +17,28 @@ extension ListRenderer {
         }
     }
 
+    /// Every page's list entry with its summary (`OutputKeys.listEntry`),
+    /// made once when every list's key is wanted.
+    func listEntries(keys: OutputKeys) -> [UInt64] {
+        digests.indices.map { keys.listEntry($0, summary: digests[$0].summary) }
+    }
+
     /// The key of a job's output (see `OutputKeys`). An introduction written
     /// in Markdown may link anywhere in the site, so its HTML is part of the
     /// key (a few sections have one; rendering it costs microseconds).
-    func key(_ job: Job, lists: [PagedList], keys: OutputKeys) -> UInt64 {
+    /// `entries`: the pages' list entries made up front, if they were.
+    func key(_ job: Job, lists: [PagedList], keys: OutputKeys, entries: [UInt64]? = nil) -> UInt64 {
         let path = outputPath(job, lists: lists)
+        let summarized = { (index: Int) -> UInt64 in
+            if let entries, index < entries.count { return entries[index] }
+            return keys.listEntry(index, summary: index < digests.count ? digests[index].summary : "")
+        }
+        let bare = { (index: Int) -> UInt64 in keys.listEntry(index, summary: nil) }
         switch job {
         case .home:
             var data = site.topSections.map { TemplateValue.int(site.sectionPages[$0]?.count ?? 0) }
             data.append(markdown(site.home.body, startLine: site.home.bodyStartLine).map { .html($0) } ?? .null)
-            return keys.list(path: path, pages: Array(homeLatest) + homeRosters, digests: digests, data: data)
+            return keys.list(path: path, pages: Array(homeLatest) + homeRosters, entry: summarized, data: data)
         case .list(let index, let number):
             let list = lists[index]
             var intro = TemplateValue.null
@@ -37,16 +49,16 @@ extension ListRenderer {
                 .int(pageCount(list)), .string(list.title), list.description.map { .string($0) } ?? .null,
                 .list(list.children), .list(list.breadcrumbs), intro,
             ]
-            return keys.list(path: path, pages: Array(slice(list, number: number)), digests: digests, data: data)
+            return keys.list(path: path, pages: Array(slice(list, number: number)), entry: summarized, data: data)
         case .taxonomyIndex(let index):
-            return keys.list(path: path, pages: [], digests: digests, data: taxonomies[index].terms.map(Self.termShape))
+            return keys.list(path: path, pages: [], entry: summarized, data: taxonomies[index].terms.map(Self.termShape))
         case .people:
             let named = site.pages.indices.filter { site.pages.kind(at: $0) == .roster || site.pages.kind(at: $0) == .profile }
-            return keys.list(path: path, pages: named, digests: [], data: [])
+            return keys.list(path: path, pages: named, entry: bare, data: [])
         case .alias(let page, _):
-            return keys.list(path: path, pages: [page], digests: [], data: [])
+            return keys.list(path: path, pages: [page], entry: bare, data: [])
         case .notFound, .search:
-            return keys.list(path: path, pages: [], digests: [], data: [])
+            return keys.list(path: path, pages: [], entry: bare, data: [])
         }
     }
 

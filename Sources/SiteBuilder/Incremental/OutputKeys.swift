@@ -14,6 +14,39 @@ struct OutputKeys: Sendable {
     let site: Site
     let fingerprints: [String: PageFingerprint]
     let links: LinkResolver
+    /// Each page's id and front matter as one hash, by page, made once when
+    /// every output's key is wanted: a page is shown by up to a dozen
+    /// others and listed on several lists. Empty when few keys are wanted
+    /// (then each is made on demand).
+    private let frontMatterKeys: [UInt64]
+
+    init(site: Site, fingerprints: [String: PageFingerprint], links: LinkResolver, everyPage: Bool) {
+        self.site = site
+        self.fingerprints = fingerprints
+        self.links = links
+        frontMatterKeys = everyPage ? site.pages.indices.map { Self.frontMatterKey(id: site.pages.id(at: $0), fingerprints: fingerprints) } : []
+    }
+
+    private static func frontMatterKey(id: String, fingerprints: [String: PageFingerprint]) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(id)
+        hash.add(Int(bitPattern: UInt(fingerprints[id]?.frontMatter ?? 0)))
+        return hash.value
+    }
+
+    /// A page's id and front matter, as the outputs showing it depend on them.
+    func frontMatterKey(_ index: Int) -> UInt64 {
+        index < frontMatterKeys.count ? frontMatterKeys[index] : Self.frontMatterKey(id: site.pages.id(at: index), fingerprints: fingerprints)
+    }
+
+    /// What a list shows of a page: its front matter, and its summary
+    /// (nil for outputs that show no summary).
+    func listEntry(_ index: Int, summary: String?) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(Int(bitPattern: UInt(frontMatterKey(index))))
+        hash.add(summary ?? "")
+        return hash.value
+    }
 
     /// The pages whose front matter a page's output shows.
     func shownPages(_ index: Int) -> [Int] {
@@ -30,24 +63,18 @@ struct OutputKeys: Sendable {
         return shown
     }
 
-    private func add(page index: Int, to hash: inout ContentHash) {
-        let id = site.pages.id(at: index)
-        hash.add(id)
-        hash.add(Int(bitPattern: UInt(fingerprints[id]?.frontMatter ?? 0)))
-    }
-
     func page(_ index: Int, destinations: [String]) -> UInt64 {
         var hash = ContentHash()
-        let page = site.pages[index]
-        hash.add(page.id)
-        hash.add(Int(bitPattern: UInt(fingerprints[page.id]?.content ?? 0)))
+        let id = site.pages.id(at: index)
+        hash.add(id)
+        hash.add(Int(bitPattern: UInt(fingerprints[id]?.content ?? 0)))
         let shown = shownPages(index)
         hash.add(shown.count)
-        for other in shown { add(page: other, to: &hash) }
+        for other in shown { hash.add(Int(bitPattern: UInt(frontMatterKey(other)))) }
         hash.add(destinations.count)
         for destination in destinations {
             hash.add(destination)
-            switch links.resolve(destination, from: page) {
+            switch links.resolve(destination, from: site.pages[index]) {
             case .unchanged: hash.add(0)
             case .url(let url): hash.add(url)
             case .missing(let reason): hash.add("missing " + reason)
@@ -57,16 +84,14 @@ struct OutputKeys: Sendable {
     }
 
     /// A list output's key: the job, its data, and the pages it lists with
-    /// their summaries. `pages` are the listed pages; `data` anything else
-    /// the job shows that is not fixed by the site's structure.
-    func list(path: String, pages: [Int], digests: [PageDigest], data: [TemplateValue]) -> UInt64 {
+    /// their summaries. `pages` are the listed pages, `entry` what the
+    /// output shows of each (`listEntry`); `data` anything else the job
+    /// shows that is not fixed by the site's structure.
+    func list(path: String, pages: [Int], entry: (Int) -> UInt64, data: [TemplateValue]) -> UInt64 {
         var hash = ContentHash()
         hash.add(path)
         hash.add(pages.count)
-        for index in pages {
-            add(page: index, to: &hash)
-            hash.add(index < digests.count ? digests[index].summary : "")
-        }
+        for index in pages { hash.add(Int(bitPattern: UInt(entry(index)))) }
         for value in data { Self.add(value, to: &hash) }
         return hash.value
     }

@@ -15,4 +15,6 @@ struct ParsedSite: Sendable {
     var fingerprints: [String: PageFingerprint] = [:]
     /// Of `_site.yml` and every section's `_index.md`.
     var settingsHash: UInt64 = 0
+    /// Pages taken from the last build's snapshot instead of read (`KnownPages`).
+    var pagesFromSnapshot = 0
 }

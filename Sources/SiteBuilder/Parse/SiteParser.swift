@@ -13,7 +13,8 @@ struct SiteParser: Sendable {
     let baseURLOverride: String?
     let workers: Int
 
-    func parse(_ tree: ContentTree) async -> ParsedSite {
+    /// `known`: pages to take from the last build's snapshot instead of reading their files.
+    func parse(_ tree: ContentTree, known: KnownPages? = nil) async -> ParsedSite {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         // _site.yml and every _index.md, for telling an incremental build
@@ -64,20 +65,24 @@ struct SiteParser: Sendable {
         let files = tree.pages
         let sectionKinds = sections.mapValues(\.defaultKind)
         let results = await ParallelMap.map(files, workers: workers) { file in
-            parsePage(file, schema: schema, defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
+            if let reused = known?.page(file.id) { return (page: Page?.some(reused.page), diagnostics: [Diagnostic](), fingerprint: PageFingerprint?.some(reused.fingerprint), known: true) }
+            let parsed = parsePage(file, schema: schema, defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
+            return (parsed.page, parsed.diagnostics, parsed.fingerprint, known: false)
         }
         var pages: [Page] = []
         var fingerprints: [String: PageFingerprint] = [:]
         fingerprints.reserveCapacity(results.count)
+        var fromSnapshot = 0
         for (file, result) in zip(files, results) {
             if let page = result.page { pages.append(page) }
             if let fingerprint = result.fingerprint { fingerprints[file.id] = fingerprint }
             diagnostics += result.diagnostics
+            if result.known { fromSnapshot += 1 }
         }
         pages.sort { $0.id < $1.id }
         return ParsedSite(
             config: config, home: home, sections: sections, pages: pages, resources: tree.resources, diagnostics: diagnostics,
-            fingerprints: fingerprints, settingsHash: settingsHash.value
+            fingerprints: fingerprints, settingsHash: settingsHash.value, pagesFromSnapshot: fromSnapshot
         )
     }
 
