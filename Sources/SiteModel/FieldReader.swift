@@ -37,10 +37,6 @@ public struct FieldReader: Sendable {
         self.bytes = sourceBytes
     }
 
-    public var source: String {
-        text ?? String(decoding: bytes, as: UTF8.self)
-    }
-
     public func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
     }

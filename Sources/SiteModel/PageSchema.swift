@@ -20,21 +20,9 @@ public struct PageSchema: Sendable {
         public var isBundle: Bool
         public var defaultKind: PageKind
         public var source: PageSource
-        /// The file, for the source lines of diagnostics: its text, or its
-        /// bytes to be decoded only when there is a message.
-        private let text: String?
-        private let bytes: [UInt8]
-
-        public init(id: String, sectionPath: String, fileSlug: String, isBundle: Bool, defaultKind: PageKind, source: PageSource, text: String) {
-            self.id = id
-            self.sectionPath = sectionPath
-            self.fileSlug = fileSlug
-            self.isBundle = isBundle
-            self.defaultKind = defaultKind
-            self.source = source
-            self.text = text
-            self.bytes = []
-        }
+        /// The file's bytes, for the source lines of diagnostics: decoded
+        /// only when there is a message.
+        let bytes: [UInt8]
 
         public init(id: String, sectionPath: String, fileSlug: String, isBundle: Bool, defaultKind: PageKind, source: PageSource, bytes: [UInt8]) {
             self.id = id
@@ -43,17 +31,18 @@ public struct PageSchema: Sendable {
             self.isBundle = isBundle
             self.defaultKind = defaultKind
             self.source = source
-            self.text = nil
             self.bytes = bytes
         }
 
-        func reader(file: String) -> FieldReader {
-            if let text { FieldReader(file: file, source: text) } else { FieldReader(file: file, sourceBytes: bytes) }
+        public init(id: String, sectionPath: String, fileSlug: String, isBundle: Bool, defaultKind: PageKind, source: PageSource, text: String) {
+            self.init(
+                id: id, sectionPath: sectionPath, fileSlug: fileSlug, isBundle: isBundle, defaultKind: defaultKind, source: source, bytes: Array(text.utf8)
+            )
         }
     }
 
     public func page(from input: Input, file: String) -> (page: Page?, diagnostics: [Diagnostic]) {
-        var reader = input.reader(file: file)
+        var reader = FieldReader(file: file, sourceBytes: input.bytes)
         let root = input.source.frontMatter
         guard case .mapping(let fields) = root.value else {
             reader.error("front matter must be a mapping of fields (title: ...)", at: root)
