@@ -28,9 +28,6 @@ public struct SearchIndexRenumbering: Sendable {
         self.moved = lowest...highest
     }
 
-    /// How many documents the index holds.
-    public var documentCount: Int { newNumbers.count }
-
     /// The shard with every document at its new number, and by how much the
     /// shard's postings grew (for the estimate behind the shard count); nil
     /// when the shard is damaged or names a document past the count.
