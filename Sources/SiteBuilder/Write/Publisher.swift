@@ -37,7 +37,8 @@ struct Publisher: Sendable {
             try files.moveItem(at: retired, to: output)
         }
         for leftover in [staging, retired] where files.fileExists(atPath: leftover.path) {
-            try files.removeItem(at: leftover)
+            // The fast way first; whatever it leaves, the slow way removes or says why not.
+            if !FolderRemover.remove(leftover.path) { try files.removeItem(at: leftover) }
         }
     }
 
@@ -70,12 +71,12 @@ struct Publisher: Sendable {
         if files.fileExists(atPath: output.path) {
             // One system call swaps the two folders, so there is no moment without a site.
             if swapsAtomically, unionpress_exchange_paths(staging.path, output.path) == 0 {
-                try? files.removeItem(at: staging)
+                FolderRemover.remove(staging.path)
                 return
             }
             try files.moveItem(at: output, to: retired)
             try files.moveItem(at: staging, to: output)
-            try? files.removeItem(at: retired)
+            FolderRemover.remove(retired.path)
         } else {
             try files.moveItem(at: staging, to: output)
         }
@@ -97,7 +98,7 @@ struct Publisher: Sendable {
         guard rename(pending.path, journal.path) == 0 else { throw OutputWriteError(path: journal.lastPathComponent, code: errno) }
         try apply(entries)
         try FileManager.default.removeItem(at: journal)
-        try? FileManager.default.removeItem(at: staging)
+        FolderRemover.remove(staging.path)
     }
 
     private static func entries(in list: Data) -> [String] {
@@ -138,6 +139,6 @@ struct Publisher: Sendable {
 
     /// Drops the staging folder of a failed build.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        if !FolderRemover.remove(staging.path) { try? FileManager.default.removeItem(at: staging) }
     }
 }
