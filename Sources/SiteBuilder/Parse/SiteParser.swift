@@ -65,7 +65,9 @@ struct SiteParser: Sendable {
         let files = tree.pages
         let sectionKinds = sections.mapValues(\.defaultKind)
         let results = await ParallelMap.map(files, workers: workers) { file in
-            if let reused = known?.page(file.id) { return (page: Page?.some(reused.page), diagnostics: [Diagnostic](), fingerprint: PageFingerprint?.some(reused.fingerprint), known: true) }
+            if let reused = known?.page(file.id) {
+                return (page: Page?.some(reused.page), diagnostics: [Diagnostic](), fingerprint: PageFingerprint?.some(reused.fingerprint), known: true)
+            }
             let parsed = parsePage(file, schema: schema, defaultKind: Self.defaultKind(for: file.sectionPath, in: sectionKinds))
             return (parsed.page, parsed.diagnostics, parsed.fingerprint, known: false)
         }
