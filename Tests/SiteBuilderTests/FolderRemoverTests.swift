@@ -26,6 +26,14 @@ import Testing
         #expect(site.read("keep/precious.txt") == "不能删")
     }
 
+    /// What an update in place leaves (a few folders) is removed on one thread.
+    @Test func aSmallTreeGoesToo() throws {
+        let site = try TemporarySite(["staging/news/a/index.html": "甲", "staging/tags/工会/page/2/index.html": "乙", "staging/feed.xml": "丙"])
+        try FileManager.default.createDirectory(atPath: site.root.path + "/staging/empty/below", withIntermediateDirectories: true)
+        #expect(FolderRemover.remove(site.root.path + "/staging"))
+        #expect(!site.exists("staging"))
+    }
+
     @Test func aMissingFolderIsAlreadyGoneAndAFileIsRemoved() throws {
         let site = try TemporarySite(["file.txt": "文件"])
         #expect(FolderRemover.remove(site.root.path + "/missing"))

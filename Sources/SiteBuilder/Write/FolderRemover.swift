@@ -42,13 +42,19 @@ enum FolderRemover {
             units += entries(of: descriptor).map { (descriptor, $0) }
         }
         let work = units
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        let removeUnit: @Sendable (Int) -> Void = { index in
             let (parent, entry) = work[index]
             if isFolder(entry, in: parent) {
                 removeTree(entry.name, in: parent, depth: 1)
             } else {
                 removeEntry(entry.name, in: parent, folder: false)
             }
+        }
+        // The few folders an update in place leaves are not worth waking a second thread for.
+        if work.count < 64 {
+            for index in work.indices { removeUnit(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: work.count, execute: removeUnit)
         }
         for folder in folders {
             close(folder.descriptor)
