@@ -304,39 +304,9 @@ struct SiteAssembler {
         change(&person)
     }
 
-    /// Up to five pages sharing the most tags, looking only at each tag's
-    /// nearest pages by date so that large tags stay linear.
+    /// Every page's related pages (`RelatedPages`).
     static func related(pages: [Page], tags: [Term], newestFirst: [Int]) -> [[Int]] {
-        let window = 12
-        var rank = [Int](repeating: 0, count: pages.count)
-        for (position, index) in newestFirst.enumerated() { rank[index] = position }
-        var positions: [String: [Int: Int]] = [:]
-        var lists: [String: [Int]] = [:]
-        for term in tags {
-            lists[term.name] = term.pages
-            var map: [Int: Int] = [:]
-            for (position, index) in term.pages.enumerated() { map[index] = position }
-            positions[term.name] = map
-        }
-        // Shared-tag counts by page, reset after each page through the list of pages counted.
-        var scores = [Int](repeating: 0, count: pages.count)
-        var counted: [Int] = []
-        return pages.indices.map { index in
-            for tag in pages[index].tags {
-                guard let list = lists[tag], let position = positions[tag]?[index] else { continue }
-                let low = max(0, position - window)
-                let high = min(list.count - 1, position + window)
-                guard low <= high else { continue }
-                for other in list[low...high] where other != index {
-                    if scores[other] == 0 { counted.append(other) }
-                    scores[other] += 1
-                }
-            }
-            // Most shared tags first, then newest: both as one integer key.
-            let ranked = counted.map { (key: -scores[$0] * pages.count + rank[$0], page: $0) }
-            for other in counted { scores[other] = 0 }
-            counted.removeAll(keepingCapacity: true)
-            return ranked.sorted { $0.key < $1.key }.prefix(5).map(\.page)
-        }
+        var related = RelatedPages(tags: tags, newestFirst: newestFirst, pageCount: pages.count)
+        return pages.indices.map { related.of($0, tags: pages[$0].tags) }
     }
 }
