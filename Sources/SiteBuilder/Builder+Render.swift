@@ -32,6 +32,10 @@ extension Builder {
         /// Pages whose front matter changed only in what they show
         /// (`ShownFieldsEdit`), by index: with the bodies, what may have changed.
         var shownFieldEdits: Set<Int> = []
+        /// After a date, weight or tag edit (`RelationalEdit`): the same pages,
+        /// their relations differing from the last build's only here. Only these
+        /// outputs, those showing an edited page and the site-wide ones are keyed.
+        var rearranged: Rearrangement?
     }
 
     /// The cache cannot serve this build (a record missing from its file):
@@ -79,17 +83,19 @@ extension Builder {
         // Only bodies changed (and front matter only in what pages show of
         // themselves): the same pages in the same order, so only pages showing
         // an edited one can have a new key, and lists change only where a summary or an edited page is.
-        let bodiesOnly = increment.map { !$0.outputsMayComeOrGo } ?? false
+        let rearranged = increment?.rearranged
+        let bodiesOnly = rearranged == nil && (increment.map { !$0.outputsMayComeOrGo } ?? false)
         // Then few outputs are rendered, and each makes the links it shows.
-        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search, hrefsUpFront: !bodiesOnly)
+        let few = bodiesOnly || rearranged != nil
+        var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search, hrefsUpFront: !few)
         views.extraHead = options.extraHead
         var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
         for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
-        let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links, everyPage: !bodiesOnly) }
+        let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links, everyPage: !few) }
 
-        let edited = bodiesOnly ? increment?.shownFieldEdits ?? [] : []
-        var (previous, pageKeys, pagesToRender) = try choosePages(site, increment: increment, loaded: loaded, keys: keys)
-        if !edited.isEmpty { pagesToRender = Set(pagesToRender).union(ShownFieldsEdit.pagesShowing(edited, in: site)).sorted() }
+        let edited = few ? increment?.shownFieldEdits ?? [] : []
+        var (previous, pageKeys, pagesToRender) = try choosePages(site, increment: increment, loaded: loaded, keys: keys, edited: edited)
+        if bodiesOnly, !edited.isEmpty { pagesToRender = Set(pagesToRender).union(ShownFieldsEdit.pagesShowing(edited, in: site)).sorted() }
 
         options.progress?("rendering \(pagesToRender.count) pages")
         let pageRenderer = PageRenderer(
@@ -118,15 +124,22 @@ extension Builder {
         }
 
         options.progress?("rendering lists and indexes")
-        let newSummaries: Set<Int> = bodiesOnly ? Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary }).union(edited) : []
+        let newSummaries: Set<Int> = few ? Set(pagesToRender.filter { digests[$0].summary != previous[$0]?.summary }).union(edited) : []
         // After body edits that kept every summary, no list can have changed:
         // no list entry is even made.
         let listsUnchanged = bodiesOnly && newSummaries.isEmpty
         // After body edits, the few lists showing a new summary make only the entries they show.
         let listRenderer = listsUnchanged
-            ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests, itemsUpFront: !bodiesOnly)
+            ? nil : ListRenderer(site: site, views: views, library: theme.library, digests: digests, itemsUpFront: !few)
         let pagedLists = listRenderer?.pagedLists() ?? []
-        let (listPaths, listKeys, jobsToRender) = if let listRenderer {
+        var listsGone: [String] = []
+        var listsKeyed: Set<String> = []
+        let (listPaths, listKeys, jobsToRender) = if let listRenderer, let rearranged, let increment, let keys {
+            chooseLists(
+                listRenderer, lists: pagedLists, rearranged: rearranged, increment: increment, shown: newSummaries, edited: edited, keys: keys,
+                gone: &listsGone, keyed: &listsKeyed
+            )
+        } else if let listRenderer {
             await chooseLists(
                 listRenderer, lists: pagedLists, increment: increment, bodiesOnly: bodiesOnly, newSummaries: newSummaries, edited: edited, keys: keys
             )
@@ -164,7 +177,15 @@ extension Builder {
         // The feed shows summaries; the sitemap only addresses and dates,
         // which are front matter. Both are made beside the search index.
         let feeds = FeedRenderer(site: site, digests: digests)
-        async let feedFiles = (atom: listsUnchanged ? nil : feeds.atom(), sitemap: bodiesOnly ? nil : feeds.sitemap())
+        // After a date or tag edit, the last sitemap is updated where it can have changed.
+        let lastSitemap = rearranged == nil ? nil : increment.flatMap { CacheFile.read($0.previousOutput + "/sitemap.xml") }
+        let sitemapPages = edited.union(pagesToRender).sorted()
+        async let feedFiles = (
+            atom: listsUnchanged ? nil : feeds.atom(),
+            sitemap: bodiesOnly
+                ? nil
+                : lastSitemap.flatMap { feeds.sitemap(updating: $0, pages: sitemapPages, lists: listsKeyed) } ?? Array(feeds.sitemap().utf8)
+        )
         var search = SearchOutcome()
         if options.search {
             if let increment {
@@ -178,13 +199,13 @@ extension Builder {
         }
         let (atom, sitemap) = await feedFiles
         if let atom { try writer.write("feed.xml", atom) }
-        if let sitemap { try writer.write("sitemap.xml", sitemap) }
+        if let sitemap { try writer.write("sitemap.xml", bytes: sitemap) }
         try await copying?.value
         clock.lap("feeds, assets, resources")
 
         // Outputs the last build wrote that this one does not: pages gone or
         // moved, lists and aliases gone, fragments past the last page.
-        var removals = search.staleShards
+        var removals = search.staleShards + listsGone
         if let increment, increment.outputsMayComeOrGo {
             var written = increment.cache.entries.map(\.outputPath)
             written += increment.cache.listKeys.keys
@@ -195,10 +216,12 @@ extension Builder {
             removals += Set(written).subtracting(expected).sorted()
         }
 
-        let taxonomyPages = bodiesOnly ? increment?.cache.taxonomyPages ?? 0 : listPaths.count { path in
+        // After a date or tag edit, the list keys name every list output.
+        let allListPaths = rearranged == nil ? listPaths : Array(listKeys.keys)
+        let taxonomyPages = bodiesOnly ? increment?.cache.taxonomyPages ?? 0 : allListPaths.count { path in
             ["tags/", "regions/", "honours/", "archive/", "authors/"].contains { path.hasPrefix($0) }
         }
-        let listCount = bodiesOnly ? increment?.cache.listKeys.count ?? 0 : listPaths.count
+        let listCount = bodiesOnly ? increment?.cache.listKeys.count ?? 0 : allListPaths.count
         var report = BuildReport(
             pages: site.pages.count, sections: site.sections.count, taxonomyPages: taxonomyPages,
             filesWritten: site.pages.count + listCount + 2 + theme.assets.count + search.files, filesCopied: site.resourceOutputs.count,
@@ -219,16 +242,20 @@ extension Builder {
                 fragmentBytes: digests[index].searchFragmentBytes, recordOffset: location?.offset ?? -1, recordLength: location?.length ?? 0,
                 searchNumber: options.search ? searchNumbers[index] : -1, pageKey: pageKeys[index],
                 linkDestinations: digests[index].linkDestinations,
-                // Only bodies changed: every page is where it was.
-                outputPath: bodiesOnly ? previous[index]?.outputPath ?? site.pages[index].url.outputFile : site.pages[index].url.outputFile
+                // Only bodies changed, or dates and tags: every page is where it was.
+                outputPath: few ? previous[index]?.outputPath ?? site.pages[index].url.outputFile : site.pages[index].url.outputFile
             )
         }
         var entries: [BuildCache.Entry]
-        if bodiesOnly, !search.recordsInNewFile, let increment, increment.cache.entries.count == site.pages.count {
+        if few, !search.recordsInNewFile, let increment, increment.cache.entries.count == site.pages.count {
             // Only the pages rendered have new entries: the others kept their
-            // key, digest, search record (no compaction moved it) and place.
+            // key, digest, search record (no compaction moved it) and place,
+            // and after a date edit perhaps not their search number.
             entries = increment.cache.entries
             for index in pagesToRender { entries[index] = entry(index) }
+            for index in entries.indices where options.search && entries[index].searchNumber != searchNumbers[index] {
+                entries[index].searchNumber = searchNumbers[index]
+            }
         } else {
             entries = site.pages.indices.map(entry)
         }
@@ -244,12 +271,28 @@ extension Builder {
     /// Which pages to render: all, or those whose key changed; with the
     /// last build's entry of each page and the keys known so far.
     private func choosePages(
-        _ site: Site, increment: Increment?, loaded: Loaded?, keys: OutputKeys?
+        _ site: Site, increment: Increment?, loaded: Loaded?, keys: OutputKeys?, edited: Set<Int>
     ) throws -> (previous: [BuildCache.Entry?], keys: [UInt64], toRender: [Int]) {
         var previous = [BuildCache.Entry?](repeating: nil, count: site.pages.count)
         var pageKeys = [UInt64](repeating: 0, count: site.pages.count)
         guard let increment, let loaded, let keys else { return (previous, pageKeys, Array(site.pages.indices)) }
         var toRender: [Int] = []
+        if let rearranged = increment.rearranged {
+            // The same pages: those whose own bytes changed, and those whose key
+            // may have (shown pages rearranged, or an edited page shown) if it did.
+            guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
+            let mayHaveChanged = Set(rearranged.pages).union(ShownFieldsEdit.pagesShowing(edited, in: site))
+            for (index, entry) in increment.cache.entries.enumerated() {
+                guard entry.id == site.pages.id(at: index) else { throw CacheUnusable() }
+                previous[index] = entry
+                pageKeys[index] = entry.pageKey
+                if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content
+                    || mayHaveChanged.contains(index) && keys.page(index, destinations: entry.linkDestinations) != entry.pageKey {
+                    toRender.append(index)
+                }
+            }
+            return (previous, pageKeys, toRender)
+        }
         if !increment.outputsMayComeOrGo {
             // The same pages in the same order: only a page whose own bytes changed can render differently.
             guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
@@ -308,6 +351,55 @@ extension Builder {
             if let key { listKeys[path] = key }
             if let increment, let key, increment.cache.listKeys[path] == key { continue }
             toRender.append(job)
+        }
+        return (paths, listKeys, toRender)
+    }
+
+    /// After a date, weight or tag edit: the site-wide lists (home, indexes,
+    /// people, 404, search), every page of each list that was `rearranged`
+    /// or shows a page in `shown`, and the edited pages' alias redirects are
+    /// keyed; the others keep the last build's key. `gone`: the outputs of
+    /// lists gone or shorter; `keyed`: the lists keyed (by URL segments).
+    private func chooseLists(
+        _ renderer: ListRenderer, lists: [ListRenderer.PagedList], rearranged: Rearrangement, increment: Increment, shown: Set<Int>,
+        edited: Set<Int>, keys: OutputKeys, gone: inout [String], keyed: inout Set<String>
+    ) -> (paths: [String], keys: [String: UInt64], jobs: [ListRenderer.Job]) {
+        let previous = increment.cache.listKeys
+        let changed = Set(rearranged.lists)
+        var jobs: [ListRenderer.Job] = [.home, .notFound, .people]
+        if options.search { jobs.append(.search) }
+        jobs += renderer.taxonomies.indices.map { .taxonomyIndex($0) }
+        for (index, list) in lists.enumerated() {
+            let base = list.base.segments.joined(separator: "/")
+            guard changed.contains(base) || list.items.contains(where: shown.contains) else { continue }
+            keyed.insert(base)
+            jobs += (1...renderer.pageCount(list)).map { .list(index, page: $0) }
+        }
+        jobs += edited.sorted().flatMap { page in renderer.site.pages[page].aliases.indices.map { ListRenderer.Job.alias(page: page, alias: $0) } }
+        var listKeys = previous
+        var paths: [String] = []
+        var toRender: [ListRenderer.Job] = []
+        for job in jobs {
+            let path = renderer.outputPath(job, lists: lists)
+            let key = renderer.key(job, lists: lists, keys: keys)
+            paths.append(path)
+            listKeys[path] = key
+            if previous[path] != key { toRender.append(job) }
+        }
+        // The pages a rearranged list no longer has (all of a list gone).
+        let written = Set(paths)
+        for base in changed.sorted() {
+            let url = URLPath(base.split(separator: "/").map(String.init))
+            var number = 1
+            while true {
+                let path = (number == 1 ? url : url.appending(["page", String(number)])).outputFile
+                guard previous[path] != nil else { break }
+                if !written.contains(path) {
+                    gone.append(path)
+                    listKeys[path] = nil
+                }
+                number += 1
+            }
         }
         return (paths, listKeys, toRender)
     }

@@ -279,15 +279,16 @@ public struct Builder: Sendable {
     /// An incremental render into the staging folder, or nil when the cache
     /// cannot serve it (the staging folder is then empty again, for a full render).
     func renderIncrementally(
-        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, shownFieldEdits: Set<Int> = [], publisher: Publisher,
-        clock: inout StageClock
+        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, shownFieldEdits: Set<Int> = [], rearranged: Rearrangement? = nil,
+        publisher: Publisher, clock: inout StageClock
     ) async throws -> Rendering? {
         do {
             return try await render(
                 loaded.site, theme: loaded.theme, writer: OutputWriter(root: publisher.staging, previous: publisher.output, writesOnlyChanges: true),
                 warnings: loaded.warnings, clock: &clock, cacheFor: loaded,
                 increment: Increment(
-                    cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, previousOutput: publisher.output.path, shownFieldEdits: shownFieldEdits
+                    cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, previousOutput: publisher.output.path, shownFieldEdits: shownFieldEdits,
+                    rearranged: rearranged
                 )
             )
         } catch is CacheUnusable {

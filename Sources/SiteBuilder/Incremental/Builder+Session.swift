@@ -111,8 +111,8 @@ extension Builder {
     /// with `encodingCache`, also most of its bytes, encoded while the output was published.
     /// `shownFieldEdits`: pages whose front matter changed only in what they show (`ShownFieldsEdit`).
     func updateInPlace(
-        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, shownFieldEdits: Set<Int> = [], encodingCache: Bool = false,
-        clock: inout StageClock
+        _ loaded: Loaded, cache: BuildCache, outputsMayComeOrGo: Bool, shownFieldEdits: Set<Int> = [], rearranged: Rearrangement? = nil,
+        encodingCache: Bool = false, clock: inout StageClock
     ) async throws(BuildFailure) -> (report: BuildReport, cache: BuildCache?, cacheBody: [UInt8]?)? {
         let publisher = Publisher(output: outputURL)
         do {
@@ -122,7 +122,8 @@ extension Builder {
         }
         return try await discardingOnFailure(publisher) {
             guard let rendering = try await renderIncrementally(
-                loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, shownFieldEdits: shownFieldEdits, publisher: publisher, clock: &clock
+                loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, shownFieldEdits: shownFieldEdits, rearranged: rearranged,
+                publisher: publisher, clock: &clock
             ), !loaded.site.pages.isDamaged else {
                 publisher.discard()
                 return nil

@@ -89,6 +89,7 @@ extension Builder {
         guard options.now < snapshot.site.nextPublication else { return .readEverything(known: known) }
         var contentChanged = false
         var replacements: [Int: Page] = [:]
+        var relational = false
         var shownFieldEdits: Set<Int> = []
         for id in ids {
             guard let index = site.pageIndexByID[id] else { return .readEverything(known: known) }
@@ -99,7 +100,13 @@ extension Builder {
             // The same page to the last field, or one differing only in what it
             // shows of itself: the site assembled from it is the snapshot's.
             if reread != page {
-                guard ShownFieldsEdit.applies(from: page, to: reread) else { return .readEverything(known: known) }
+                if !ShownFieldsEdit.applies(from: page, to: reread) {
+                    // A date, weight or tag moves the page among others: the site is updated around it.
+                    guard RelationalEdit.applies(from: page, to: reread, includeFuture: options.includeFuture, now: options.now) else {
+                        return .readEverything(known: known)
+                    }
+                    relational = true
+                }
                 replacements[index] = reread
             }
             if fingerprint.content != fingerprints[id]?.content { contentChanged = true }
@@ -108,7 +115,16 @@ extension Builder {
             fingerprints[id] = fingerprint
         }
         guard replacements.count <= Self.maxSnapshotOverrides else { return .readEverything(known: known) }
-        site.pages = site.pages.replacing(replacements)
+        if relational {
+            guard let updated = RelationalEdit.apply(replacements, to: site) else { return .readEverything(known: known) }
+            site = updated
+        } else {
+            site.pages = site.pages.replacing(replacements)
+        }
+        // Where the relations differ from the snapshot's now and did in the last
+        // build: outside these, every output shows the pages it showed then.
+        let rearrangement = relational ? Rearrangement(from: snapshot.site, to: site) : Rearrangement()
+        let sinceLastBuild = rearrangement.union(saved.rearranged)
         clock.lap("snapshot")
         let state = BuildState(
             fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
@@ -118,6 +134,7 @@ extension Builder {
         newStamps.snapshotStamp = saved.snapshotStamp
         newStamps.keepFrontMatters(of: saved)
         newStamps.overrides = replacements.keys.map(site.pages.id(at:)).sorted()
+        newStamps.rearranged = rearrangement
         guard contentChanged else {
             // Files touched, bytes the same: the output stands.
             state.save(in: stateFolder)
@@ -130,13 +147,24 @@ extension Builder {
             return .built(report)
         }
         guard case .success(let theme) = ThemeLoader(siteRoot: rootURL).load() else { return .readEverything(known: known) }
+        // A term new since the last build has pages of its own, which must not
+        // take another output's path: checked as a full build checks (every page
+        // read). Terms the snapshot lacks but the last build had were checked then.
+        let newTerms = Self.termLists(of: site).subtracting(Self.termLists(of: snapshot.site)).subtracting(saved.rearranged.lists)
+        if relational, !newTerms.isEmpty {
+            site.pages.decodeAll()
+            guard OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath)).isEmpty else {
+                return .readEverything(known: known)
+            }
+        }
         // The parsed pages are what `serve` assembles again after a front matter edit; this build returns no memory.
         let parsed = ParsedSite(config: site.config, home: site.home, sections: site.sections, pages: [], resources: [], diagnostics: [])
         let loaded = Loaded(
             site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed
         )
         guard let updated = try await updateInPlace(
-            loaded, cache: cache, outputsMayComeOrGo: false, shownFieldEdits: shownFieldEdits, encodingCache: true, clock: &clock
+            loaded, cache: cache, outputsMayComeOrGo: false, shownFieldEdits: shownFieldEdits,
+            rearranged: relational || !sinceLastBuild.isEmpty ? sinceLastBuild : nil, encodingCache: true, clock: &clock
         ) else {
             // The cache or the snapshot did not serve (a damaged page, a record missing).
             return .readEverything(known: nil)
@@ -150,10 +178,21 @@ extension Builder {
         if report.diagnostics.isEmpty {
             var newState = state
             newState.outputStamp = newCache.outputStamp
+            newState.taxonomyPages = report.taxonomyPages
             newState.save(in: stateFolder)
             newStamps.save(in: stateFolder)
         }
         return .built(report)
+    }
+
+    /// Every term's and city's list, as `Rearrangement` names lists.
+    static func termLists(of site: Site) -> Set<String> {
+        var lists: Set<String> = []
+        for term in site.tags + site.regions + site.honours + site.years + site.authors {
+            lists.insert(term.url.segments.joined(separator: "/"))
+            for child in term.children { lists.insert(child.url.segments.joined(separator: "/")) }
+        }
+        return lists
     }
 
     /// The name a page file gives its page: its folder's for a bundle's `index.md`, else its own without `.md`.

@@ -9,7 +9,7 @@ import Glibc
 /// goes with, so that the next build can tell which files changed without
 /// reading any.
 struct SourceStamps: Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// Each entry's stamp, in walk order.
     private(set) var stamps: [UInt64] = []
@@ -20,6 +20,9 @@ struct SourceStamps: Sendable {
     /// what they show (`ShownFieldsEdit`): every build from the snapshot
     /// reads them again, whether or not they changed since.
     var overrides: [String] = []
+    /// How the last build's site differed from the snapshot's in its
+    /// relations, after date, weight or tag edits (`RelationalEdit`).
+    var rearranged = Rearrangement()
     /// Each entry's folder (its index; -1 for `content` and `templates`
     /// themselves) and where its name ends in `names`. Not saved: only their
     /// hash is, and paths are made only for the entries that changed.
@@ -127,6 +130,10 @@ struct SourceStamps: Sendable {
         out.number(pathsHash)
         out.int(overrides.count)
         for id in overrides { out.string(id) }
+        out.int(rearranged.pages.count)
+        for index in rearranged.pages { out.int(index) }
+        out.int(rearranged.lists.count)
+        for list in rearranged.lists { out.string(list) }
         out.int(stamps.count)
         var bytes = out.bytes
         bytes.reserveCapacity(bytes.count + 16 * stamps.count)
@@ -148,6 +155,16 @@ struct SourceStamps: Sendable {
         for _ in 0..<overrideCount {
             guard let id = reader.string() else { return nil }
             overrides.append(id)
+        }
+        guard let pageCount = reader.count() else { return nil }
+        for _ in 0..<pageCount {
+            guard let index = reader.int() else { return nil }
+            rearranged.pages.append(index)
+        }
+        guard let listCount = reader.count() else { return nil }
+        for _ in 0..<listCount {
+            guard let list = reader.string() else { return nil }
+            rearranged.lists.append(list)
         }
         guard let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 16 * count else { return nil }
         self.optionsKey = optionsKey

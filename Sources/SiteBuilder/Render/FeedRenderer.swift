@@ -58,18 +58,81 @@ struct FeedRenderer: Sendable {
             guard let info = site.sections[path] else { continue }
             urls.append((info.url, site.sectionPages[path]?.first.map { site.pages[$0].date }))
         }
-        for term in site.tags + site.regions + site.regions.flatMap(\.children) + site.honours + site.years + site.authors {
+        for term in terms {
             urls.append((term.url, term.pages.first.map { site.pages[$0].date }))
         }
         urls.append((URLPath(["people"]), nil))
         urls.sort { $0.0 < $1.0 }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (url, date) in urls {
-            xml += "<url><loc>\(XMLEscape.escape(absolute(url)))</loc>"
-            if let date { xml += "<lastmod>\(date.machineReadable)</lastmod>" }
-            xml += "</url>\n"
+            xml += line(location: XMLEscape.escape(absolute(url)), date: date)
+            xml += "\n"
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// Every term and city, each with a line in the sitemap.
+    private var terms: [Term] {
+        site.tags + site.regions + site.regions.flatMap(\.children) + site.honours + site.years + site.authors
+    }
+
+    private func line(location: String, date: PageDate?) -> String {
+        "<url><loc>\(location)</loc>" + (date.map { "<lastmod>\($0.machineReadable)</lastmod>" } ?? "") + "</url>"
+    }
+
+    /// The sitemap `sitemap()` makes, from the last build's: when the same
+    /// addresses are listed, only the lines that can have changed are made
+    /// again (the home page's, the `pages` given, and the lists given by
+    /// their URL's segments joined with `/`: a list's date is its newest
+    /// page's), so no other page is read. Nil when an address came or went.
+    /// Read as bytes: ten thousand lines are looked at, few are made.
+    func sitemap(updating previous: [UInt8], pages: [Int], lists: Set<String>) -> [UInt8]? {
+        var updates: [(URLPath, PageDate?)] = [(.root, site.newestFirst.first.map { site.pages[$0].date })]
+        for index in pages {
+            updates.append((site.pages[index].url, site.pages[index].updated ?? site.pages[index].date))
+        }
+        for path in site.sections.keys.sorted() where lists.contains(path) {
+            guard let info = site.sections[path] else { continue }
+            updates.append((info.url, site.sectionPages[path]?.first.map { site.pages[$0].date }))
+        }
+        for term in terms where lists.contains(term.url.segments.joined(separator: "/")) {
+            updates.append((term.url, term.pages.first.map { site.pages[$0].date }))
+        }
+        var newLines: [ArraySlice<UInt8>: [UInt8]] = [:]
+        for (url, date) in updates {
+            let location = XMLEscape.escape(absolute(url))
+            newLines[ArraySlice(location.utf8)] = Array(line(location: location, date: date).utf8)
+        }
+        let start = Array("<url><loc>".utf8)
+        let end = Array("</loc>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(previous.count + 256)
+        var lines = 0
+        var replaced = 0
+        var lineStart = 0
+        while lineStart < previous.count {
+            let lineEnd = previous[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? previous.count
+            let line = previous[lineStart..<lineEnd]
+            if line.starts(with: start) {
+                lines += 1
+                let locationStart = lineStart + start.count
+                var locationEnd = locationStart
+                while locationEnd + end.count <= lineEnd, !previous[locationEnd..<(locationEnd + end.count)].elementsEqual(end) { locationEnd += 1 }
+                guard locationEnd + end.count <= lineEnd else { return nil }
+                if let new = newLines[previous[locationStart..<locationEnd]] {
+                    out += new
+                    replaced += 1
+                } else {
+                    out += line
+                }
+            } else {
+                out += line
+            }
+            if lineEnd < previous.count { out.append(UInt8(ascii: "\n")) }
+            lineStart = lineEnd + 1
+        }
+        guard lines == 2 + site.pages.count + site.sections.count + terms.count, replaced == newLines.count else { return nil }
+        return out
     }
 }
