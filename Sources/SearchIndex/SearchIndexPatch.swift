@@ -39,9 +39,13 @@ public enum SearchIndexPatch {
     /// changes' documents are the new numbers. Nil, with nothing emitted,
     /// when the index must be written anew instead: the shard count would
     /// change, or a shard is missing or damaged.
+    ///
+    /// `renumbered`: the shards holding a moved document (`shards(holding:)`
+    /// of the moved documents' records), when known; a renumbering leaves
+    /// every other shard as it is, so only these are read.
     public static func apply(
-        _ changes: [Change], renumbering: SearchIndexRenumbering? = nil, shardCount: Int, sizing: Int, targetShardBytes: Int = 12 * 1024,
-        readShard: (Int) -> [UInt8]?, emit: (String, [UInt8]) throws -> Void
+        _ changes: [Change], renumbering: SearchIndexRenumbering? = nil, renumbered: Set<Int>? = nil, shardCount: Int, sizing: Int,
+        targetShardBytes: Int = 12 * 1024, readShard: (Int) -> [UInt8]?, emit: (String, [UInt8]) throws -> Void
     ) rethrows -> Result? {
         var updatesByShard: [Int: [TermUpdate]] = [:]
         for change in changes {
@@ -53,7 +57,8 @@ public enum SearchIndexPatch {
         var newSizing = sizing
         var rewritten: [(Int, [UInt8])] = []
         var bytesDelta = 0
-        let shards = renumbering == nil ? updatesByShard.keys.sorted() : Array(0..<shardCount)
+        let shards = renumbering == nil
+            ? updatesByShard.keys.sorted() : renumbered.map { $0.union(updatesByShard.keys).sorted() } ?? Array(0..<shardCount)
         for shard in shards {
             guard let old = readShard(shard) else { return nil }
             var current = old
@@ -101,6 +106,17 @@ public enum SearchIndexPatch {
     }
 
     /// The terms whose field bits for the document differ between the two records.
+    /// The shards holding the records' terms: where their documents are.
+    public static func shards(holding records: [SearchRecord], shardCount: Int) -> Set<Int> {
+        var shards: Set<Int> = []
+        let count = UInt32(shardCount)
+        for record in records {
+            record.forEachGram { key, _ in shards.insert(Int(SearchShardHash.hash(SearchGram.term(key)) % count)) }
+            for (word, _) in record.words { shards.insert(Int(SearchShardHash.hash(word) % count)) }
+        }
+        return shards
+    }
+
     private static func termUpdates(_ change: Change) -> [TermUpdate] {
         var oldGrams: [UInt64: UInt8] = [:]
         change.old.forEachGram { key, bits in oldGrams[key] = bits }

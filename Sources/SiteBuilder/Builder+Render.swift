@@ -404,6 +404,24 @@ extension Builder {
         return (paths, listKeys, toRender)
     }
 
+    /// The shards holding a page whose search number changed, from the pages'
+    /// last records: after a small move in time, the few a renumbering reads.
+    /// Nil when many pages moved: then reading every shard costs less.
+    private func shardsHoldingMoved(
+        previous: [BuildCache.Entry?], searchNumbers: [Int], oldRecords: [Int: SearchRecord], reader: SearchRecordStore.Reader, shardCount: Int
+    ) throws -> Set<Int>? {
+        let moved = previous.indices.filter { previous[$0]?.searchNumber != searchNumbers[$0] }
+        guard moved.count <= 256 else { return nil }
+        let records = try moved.map { index in
+            if let record = oldRecords[index] { return record }
+            guard let entry = previous[index], let record = reader.record(offset: entry.recordOffset, length: entry.recordLength) else {
+                throw CacheUnusable()
+            }
+            return record
+        }
+        return SearchIndexPatch.shards(holding: records, shardCount: shardCount)
+    }
+
     /// What writing or updating the search index left.
     struct SearchOutcome {
         var files = 0
@@ -550,7 +568,9 @@ extension Builder {
             }
             let shardFolder = increment.previousOutput + "/"
             if let patched = try SearchIndexPatch.apply(
-                changes, renumbering: renumbering, shardCount: state.shardCount, sizing: state.sizing,
+                changes, renumbering: renumbering, renumbered: try renumbering.flatMap { _ in
+                    try shardsHoldingMoved(previous: previous, searchNumbers: searchNumbers, oldRecords: oldRecords, reader: reader, shardCount: state.shardCount)
+                }, shardCount: state.shardCount, sizing: state.sizing,
                 readShard: { CacheFile.read(shardFolder + SearchLayout.shard($0)) },
                 emit: { path, bytes in try writer.write(path, bytes: bytes) }
             ) {

@@ -120,6 +120,23 @@ import Testing
             ))
             #expect(shards(files) == shards(expected.files))
             #expect(result.sizing == expected.summary.sizing)
+            // Read only the shards holding a moved page: the same index.
+            let moved = newNumbers.indices.filter { newNumbers[$0] != $0 }
+            let holding = SearchIndexPatch.shards(holding: moved.map { pages[$0].record() }, shardCount: before.summary.shards)
+            var targeted = before.files
+            var read: Set<Int> = []
+            let targetedResult = try #require(SearchIndexPatch.apply(
+                [], renumbering: renumbering, renumbered: holding, shardCount: before.summary.shards, sizing: before.summary.sizing,
+                targetShardBytes: target,
+                readShard: { shard in
+                    read.insert(shard)
+                    return targeted[SearchLayout.shard(shard)]
+                },
+                emit: { path, bytes in targeted[path] = bytes }
+            ))
+            #expect(shards(targeted) == shards(expected.files))
+            #expect(targetedResult == result)
+            #expect(read == holding)
         }
     }
 

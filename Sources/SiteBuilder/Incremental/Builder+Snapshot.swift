@@ -150,13 +150,17 @@ extension Builder {
         // A term new since the last build has pages of its own, which must not
         // take another output's path: checked as a full build checks (every page
         // read). Terms the snapshot lacks but the last build had were checked then.
-        let newTerms = Self.termLists(of: site).subtracting(Self.termLists(of: snapshot.site)).subtracting(saved.rearranged.lists)
-        if relational, !newTerms.isEmpty {
+        let listsSinceLastBuild = Set(rearrangement.lists).subtracting(saved.rearranged.lists)
+        if relational, !listsSinceLastBuild.isEmpty,
+           !listsSinceLastBuild.intersection(Self.termLists(of: site)).subtracting(Self.termLists(of: snapshot.site)).isEmpty {
             site.pages.decodeAll()
             guard OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath)).isEmpty else {
                 return .readEverything(known: known)
             }
         }
+        // With no front matter changed since the last build, its pages and
+        // relations are these: only bodies changed, whatever the snapshot holds.
+        let rearranging = (relational || !sinceLastBuild.isEmpty) && !shownFieldEdits.isEmpty
         // The parsed pages are what `serve` assembles again after a front matter edit; this build returns no memory.
         let parsed = ParsedSite(config: site.config, home: site.home, sections: site.sections, pages: [], resources: [], diagnostics: [])
         let loaded = Loaded(
@@ -164,7 +168,7 @@ extension Builder {
         )
         guard let updated = try await updateInPlace(
             loaded, cache: cache, outputsMayComeOrGo: false, shownFieldEdits: shownFieldEdits,
-            rearranged: relational || !sinceLastBuild.isEmpty ? sinceLastBuild : nil, encodingCache: true, clock: &clock
+            rearranged: rearranging ? sinceLastBuild : nil, encodingCache: true, clock: &clock
         ) else {
             // The cache or the snapshot did not serve (a damaged page, a record missing).
             return .readEverything(known: nil)
