@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times incremental rebuilds on a generated corpus (default 10,000 pages):
 # `unionpress build` with nothing changed, after a body edit, a title edit,
-# an edit of the first paragraph (the summary), a date edit and a new tag, then body
-# and title edits under `unionpress serve` (its own report).
+# an edit of the first paragraph (the summary), a date edit and a new tag, then body,
+# title and date edits under `unionpress serve` (its own report).
 # Each case runs 3 times; the corpus is copied to a scratch folder first.
 #
 #   scripts/bench-incremental.sh          # 10,000 pages
@@ -44,7 +44,7 @@ for run in 1 2 3; do
   sed -i "${first}s/^/新${run}/" "$page"
   echo "summary edit:    $(seconds "$binary" build --quiet) s"
 done
-# A date moves the page in its lists: the site is assembled again.
+# A date moves the page in its lists: the site is updated around it.
 for run in 1 2 3; do
   sed -i "s/^date: .*$/date: 2021-06-0${run} 08:00/" "$page"
   echo "date edit:       $(seconds "$binary" build --quiet) s"
@@ -60,5 +60,6 @@ serve_pid=$!
 for _ in $(seq 1 600); do grep -q '^serving at' serve.log && break; sleep 0.5; done
 for run in 1 2 3; do echo "serve 第${run}段。" >> "$page"; sleep 2; done
 for run in 1 2 3; do sed -i "s/^title: \(.*\)$/title: \1（S${run}）/" "$page"; sleep 3; done
-echo "serve (3 body edits, then 3 title edits):"
+for run in 1 2 3; do sed -i "s/^date: .*$/date: 2021-07-0${run} 08:00/" "$page"; sleep 3; done
+echo "serve (3 body edits, 3 title edits, then 3 date edits):"
 grep -E '^(updated|built)' serve.log | sed 's/^/  /'

@@ -22,8 +22,9 @@ public struct BuildReport: Sendable {
     /// lists rendered again; nil for a full build.
     public var changedPages: Int?
     public var changedLists = 0
-    /// The build started from the last build's site snapshot: only page
-    /// bodies had changed, and no other page was read.
+    /// The build started from the last build's site snapshot: only published
+    /// pages had changed (bodies, what they show, dates, weights or tags),
+    /// and no other page was read.
     public var fromSnapshot = false
     /// For a build from the snapshot: how many of its pages were decoded
     /// (the pages rendered and those they show; all of them when a list changed).
@@ -31,14 +32,19 @@ public struct BuildReport: Sendable {
     /// For a build that read the site again after front matter edits: how
     /// many page files were taken from the snapshot instead of read (`KnownPages`).
     public var pagesFromSnapshot: Int?
+    /// For an incremental build after date, weight or tag edits: the pages
+    /// edited so, around which the site was updated rather than assembled
+    /// again (`RelationalEdit`).
+    public var pagesMoved: Int?
 }
 
 /// How the search index followed an incremental build.
 public enum SearchUpdate: Sendable, Equatable {
     /// Pages kept their numbers: only the shards holding changed terms were rewritten.
     case patched(shards: Int)
-    /// Pages moved in the order (a date edit): every shard was renumbered,
-    /// and those whose bytes changed were rewritten.
+    /// Pages moved in the order (a date edit): the shards holding a moved
+    /// page (every shard, when many moved) were renumbered, and those whose
+    /// bytes changed were rewritten.
     case renumbered(shards: Int)
     /// Written anew from the cached records (pages added or removed, or the
     /// shard count changed).

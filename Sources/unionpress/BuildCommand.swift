@@ -86,6 +86,7 @@ struct BuildCommand: AsyncParsableCommand {
                     console.err("timings: " + report.timings.summary)
                     if let decoded = report.pagesDecoded { console.err("site snapshot: \(decoded) of \(report.pages) pages decoded") }
                     if let taken = report.pagesFromSnapshot { console.err("site snapshot: \(taken) unchanged pages taken from it; the site assembled again") }
+                    if let moved = report.pagesMoved { console.err("site updated around \(moved) page(s) whose date, weight or tags changed") }
                     switch report.searchUpdate {
                     case .patched(let shards)?: console.err("search index: \(shards) shards patched")
                     case .renumbered(let shards)?: console.err("search index: pages moved in the order; \(shards) shards renumbered")

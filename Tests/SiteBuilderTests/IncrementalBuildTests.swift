@@ -181,10 +181,19 @@ import SearchIndex
         let body = try await builder.build(after: memory, changedPaths: ["content/news/liaoyuan.md"])
         #expect(body.report.changedPages == 1)
         try await Self.expectSameAsClean(site)
-        // A date moves the page in its lists: the site is assembled again.
+        // A date moves the page in its lists: the site is updated around it.
         try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "date: 2025-06-06", with: "date: 2025-05-06") }
         let moved = try await builder.build(after: body.memory, changedPaths: ["content/news/xiamen.md"])
-        #expect(moved.memory != nil)
+        #expect(moved.memory != nil && moved.report.pagesMoved == 1)
+        try await Self.expectSameAsClean(site)
+        // A new tag makes a tag page; dropped, the page goes.
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "tags: [新就业形态, 枫桥经验]", with: "tags: [新就业形态, 枫桥经验, 调解新专题]") }
+        let tagged = try await builder.build(after: moved.memory, changedPaths: ["content/news/xiamen.md"])
+        #expect(tagged.report.pagesMoved == 1 && site.exists("public/tags/调解新专题/index.html"))
+        try await Self.expectSameAsClean(site)
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: ", 调解新专题]", with: "]") }
+        let untagged = try await builder.build(after: tagged.memory, changedPaths: ["content/news/xiamen.md"])
+        #expect(untagged.report.pagesMoved == 1 && !site.exists("public/tags/调解新专题/index.html"))
         try await Self.expectSameAsClean(site)
     }
 

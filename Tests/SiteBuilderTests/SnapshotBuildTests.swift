@@ -144,6 +144,7 @@ import Testing
             try edit(site, page, change)
             let report = try await site.build()
             #expect(report.fromSnapshot, "after \(name)")
+            #expect(report.pagesMoved == (name == "back as the snapshot has it" ? nil : 1), "after \(name)")
             try await IncrementalBuildTests.expectSameAsClean(site)
             if name == "a new tag" { #expect(site.exists("public/tags/职工书屋建设/index.html")) }
             if name == "a tag dropped" { #expect(!site.exists("public/tags/职工书屋建设/index.html")) }

@@ -21,7 +21,8 @@ extension Builder {
                 return (report, memory)
             }
             if let result = try await buildFromMemory(
-                update.loaded, frontMatterChanged: update.frontMatterChanged, shownFieldEdits: update.shownFieldEdits, cache: memory.cache
+                update.loaded, frontMatterChanged: update.frontMatterChanged, shownFieldEdits: update.shownFieldEdits,
+                rearranged: update.rearranged, pagesMoved: update.pagesMoved, cache: memory.cache
             ) {
                 return result
             }
@@ -34,8 +35,13 @@ extension Builder {
         var contentChanged: Bool
         /// The site was assembled again.
         var frontMatterChanged: Bool
-        /// Pages whose front matter changed only in what they show (`ShownFieldsEdit`): the site was not assembled again.
+        /// Pages whose front matter changed only in what they show (`ShownFieldsEdit`)
+        /// or where they stand among others (`RelationalEdit`): the site was not assembled again.
         var shownFieldEdits: Set<Int> = []
+        /// After a `RelationalEdit`, where the site's relations now differ,
+        /// and how many pages moved.
+        var rearranged: Rearrangement?
+        var pagesMoved: Int?
     }
 
     /// The site after reading the changed pages again, or nil when anything
@@ -82,6 +88,27 @@ extension Builder {
                 loaded.site.pages = loaded.site.pages.replacing(replacements)
                 return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys))
             }
+            // Dates, weights and tags too: the site is updated around the pages.
+            let moved = changedPages.reduce(into: [Int: Page]()) { moved, changed in
+                guard let index = loaded.site.pageIndexByID[changed.key] else { return }
+                let old = loaded.site.pages[index]
+                if ShownFieldsEdit.applies(from: old, to: changed.value)
+                    || RelationalEdit.applies(from: old, to: changed.value, includeFuture: options.includeFuture, now: options.now) {
+                    moved[index] = changed.value
+                }
+            }
+            if moved.count == changedPages.count, let site = RelationalEdit.apply(moved, to: loaded.site) {
+                let rearrangement = Rearrangement(from: loaded.site, to: site)
+                // A new term's pages must not take another output's path.
+                if !Self.termLists(of: site).isSubset(of: Self.termLists(of: loaded.site)) {
+                    guard OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath)).isEmpty else { return nil }
+                }
+                loaded.site = site
+                return Reread(
+                    loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(moved.keys), rearranged: rearrangement,
+                    pagesMoved: moved.count - replacements.count
+                )
+            }
             let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
             let (site, problems) = await assembler.assemble(loaded.parsed)
             let conflicts = OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath))
@@ -94,14 +121,15 @@ extension Builder {
     /// Renders what changed from memory and updates the output in place;
     /// nil when the cache cannot serve it (then everything is read).
     private func buildFromMemory(
-        _ loaded: Loaded, frontMatterChanged: Bool, shownFieldEdits: Set<Int>, cache: BuildCache
+        _ loaded: Loaded, frontMatterChanged: Bool, shownFieldEdits: Set<Int>, rearranged: Rearrangement?, pagesMoved: Int?, cache: BuildCache
     ) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?)? {
         var clock = StageClock()
-        guard let updated = try await updateInPlace(
-            loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, shownFieldEdits: shownFieldEdits, clock: &clock
+        guard var updated = try await updateInPlace(
+            loaded, cache: cache, outputsMayComeOrGo: frontMatterChanged, shownFieldEdits: shownFieldEdits, rearranged: rearranged, clock: &clock
         ) else {
             return nil
         }
+        updated.report.pagesMoved = pagesMoved
         return (updated.report, updated.cache.map { BuildMemory(loaded: loaded, cache: $0) })
     }
 

@@ -176,6 +176,7 @@ extension Builder {
         var report = updated.report
         report.fromSnapshot = true
         report.pagesDecoded = site.pages.decodedCount
+        if relational { report.pagesMoved = replacements.count { !ShownFieldsEdit.applies(from: snapshot.site.pages[$0.key], to: $0.value) } }
         guard let newCache = updated.cache else { return .built(report) }
         newCache.save(in: stateFolder, body: updated.cacheBody)
         // With warnings, the next build reads everything and shows them again.
