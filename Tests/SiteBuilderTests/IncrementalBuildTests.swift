@@ -374,7 +374,7 @@ import SearchIndex
 }
 
 /// SplitMix64: a fixed sequence for a fixed seed.
-struct SeededRandom {
+struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) {

@@ -6,24 +6,12 @@ import Testing
 /// (`RelationalEdit`): the result must be the very site the assembler makes
 /// from the edited pages, relation by relation.
 @Suite struct RelationalEditTests {
-    /// A small deterministic generator (SplitMix64), so that a failing case can be run again.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     static let tags = ["劳模", "工匠", "职工书屋", "安全生产", "工会驿站", "技能竞赛", "困难帮扶", "普惠服务"]
     static let sectionPaths = ["news", "news/local", "news/local/xiamen", "events", "initiatives", ""]
 
     /// Pages in several sections (one sorted by weight), with dates that
     /// collide, weights on some, tags, regions and bylines.
-    static func parsedSite(pageCount: Int, random: inout Seeded) -> ParsedSite {
+    static func parsedSite(pageCount: Int, random: inout SeededRandom) -> ParsedSite {
         var sections: [String: SectionInfo] = [:]
         for path in sectionPaths where !path.isEmpty {
             sections[path] = SectionInfo(path: path, title: path)
@@ -53,19 +41,19 @@ import Testing
         )
     }
 
-    static func date(_ random: inout Seeded) -> PageDate {
+    static func date(_ random: inout SeededRandom) -> PageDate {
         PageDate(
             year: Int.random(in: 2023...2025, using: &random), month: Int.random(in: 1...2, using: &random), day: Int.random(in: 1...3, using: &random),
             utcOffsetSeconds: 8 * 3600, hasTime: false
         )
     }
 
-    static func randomTags(_ random: inout Seeded) -> [String] {
+    static func randomTags(_ random: inout SeededRandom) -> [String] {
         Array(tags.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)))
     }
 
     /// A date, weight or tag edit (or several), sometimes with a tag no page had.
-    static func edited(_ page: Page, number: Int, random: inout Seeded) -> Page {
+    static func edited(_ page: Page, number: Int, random: inout SeededRandom) -> Page {
         var page = page
         switch Int.random(in: 0..<5, using: &random) {
         case 0: page.date = date(&random)
@@ -81,7 +69,7 @@ import Testing
     }
 
     @Test(arguments: 0..<100) func anEditedSiteIsTheAssembledOne(seed: UInt64) async throws {
-        var random = Seeded(state: seed)
+        var random = SeededRandom(seed: seed)
         let parsed = Self.parsedSite(pageCount: 150, random: &random)
         let assembler = SiteAssembler(includeDrafts: false, includeFuture: false, now: Int.max)
         let (site, _) = await assembler.assemble(parsed)
@@ -107,7 +95,7 @@ import Testing
     }
 
     @Test func editsThatChangeWhatAPageIsAreLeftToTheAssembler() {
-        var random = Seeded(state: 7)
+        var random = SeededRandom(seed: 7)
         let page = Self.parsedSite(pageCount: 1, random: &random).pages[0]
         var moved = page
         moved.sectionPath = "elsewhere"

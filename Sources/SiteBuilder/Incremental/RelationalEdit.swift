@@ -14,15 +14,7 @@ import SiteModel
 enum RelationalEdit {
     static func applies(from old: Page, to new: Page, includeFuture: Bool, now: Int) -> Bool {
         guard old.kind != .roster, old.kind != .profile, includeFuture || new.date.epochSeconds <= now else { return false }
-        var aligned = new
-        aligned.title = old.title
-        aligned.kicker = old.kicker
-        aligned.subtitle = old.subtitle
-        aligned.column = old.column
-        aligned.summary = old.summary
-        aligned.imageCaption = old.imageCaption
-        aligned.imageCredit = old.imageCredit
-        aligned.bodyStartLine = old.bodyStartLine
+        var aligned = ShownFieldsEdit.aligned(new, with: old)
         aligned.date = old.date
         aligned.updated = old.updated
         aligned.weight = old.weight

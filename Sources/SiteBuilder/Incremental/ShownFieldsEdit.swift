@@ -10,6 +10,11 @@ import SiteModel
 enum ShownFieldsEdit {
     static func applies(from old: Page, to new: Page) -> Bool {
         guard old.kind != .roster, old.kind != .profile else { return false }
+        return aligned(new, with: old) == old
+    }
+
+    /// `new` with what it shows of itself taken from `old`.
+    static func aligned(_ new: Page, with old: Page) -> Page {
         var aligned = new
         aligned.title = old.title
         aligned.kicker = old.kicker
@@ -20,7 +25,7 @@ enum ShownFieldsEdit {
         aligned.imageCredit = old.imageCredit
         // Where the body starts moves with the front matter's length.
         aligned.bodyStartLine = old.bodyStartLine
-        return aligned == old
+        return aligned
     }
 
     /// The pages whose output shows one of `edited` (as previous, next or
