@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 CACHE=${BENCH_CACHE:-/tmp/ssg-bench}
-swift build -c release --product unionpress >/dev/null
-binary="$(swift build -c release --show-bin-path)/unionpress"
+swift build -c release --static-swift-stdlib --product unionpress >/dev/null
+binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/unionpress"
 corpus="$CACHE/corpus-$N-s1"
 if [ ! -d "$corpus/content" ]; then
   mkdir -p "$CACHE"

@@ -10,8 +10,8 @@
 # Needs: apt-get install -y hugo time bc cmark (Hugo 0.111 is Debian bookworm's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product unionpress >/dev/null
-binary="$(swift build -c release --show-bin-path)/unionpress"
+swift build -c release --static-swift-stdlib --product unionpress >/dev/null
+binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/unionpress"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
 for n in "${sizes[@]}"; do

@@ -17,8 +17,9 @@ struct SourceStamps: Sendable {
     /// the site snapshot has it (`PageFingerprint.frontMatter`); 0 for the others.
     private(set) var frontMatters: [UInt64] = []
     /// The pages (by id) whose front matter differs from the snapshot's in
-    /// what they show (`ShownFieldsEdit`): every build from the snapshot
-    /// reads them again, whether or not they changed since.
+    /// what they show (`ShownFieldsEdit`) or where they stand among others
+    /// (`RelationalEdit`): every build from the snapshot reads them again,
+    /// whether or not they changed since.
     var overrides: [String] = []
     /// How the last build's site differed from the snapshot's in its
     /// relations, after date, weight or tag edits (`RelationalEdit`).
