@@ -4,9 +4,11 @@ import Dispatch
 /// terms spread over shard files by hash so a query fetches only the few
 /// shards its terms are in.
 ///
-/// Records are added in document order; a document's number is its rank by
-/// recency (0 is the newest page), so ranking "then newer first" needs no
-/// dates in the index, and postings are ascending runs that delta-encode well.
+/// Records are added in document order, oldest page first: a document's
+/// number is its rank by age (the newest page has the highest), so ranking
+/// "then newer first" needs no dates in the index, postings are ascending
+/// runs that delta-encode well, and a new page (usually the newest) is added
+/// at the end without moving any other.
 public struct SearchIndexBuilder: Sendable {
     /// One term's postings: `varint((docDelta << 1) | hasFields)` and, when the
     /// flag is set, one byte of field bits (the common case, body only, has none).
@@ -117,7 +119,7 @@ public struct SearchIndexBuilder: Sendable {
             largest = max(largest, bytes.count)
             try emit(SearchLayout.shard(shard), bytes)
         }
-        let manifest = Array("{\"version\":\(SearchIndexFormat.version),\"documents\":\(documentCount),\"shards\":\(shardCount),\"per_folder\":\(SearchLayout.fragmentsPerFolder)}\n".utf8)
+        let manifest = Self.manifest(documents: documentCount, shards: shardCount)
         try emit(SearchLayout.manifest, manifest)
         bytesWritten += manifest.count
         return Summary(
@@ -153,7 +155,14 @@ public struct SearchIndexBuilder: Sendable {
     }
 }
 
+extension SearchIndexBuilder {
+    /// The manifest's bytes: format version, document and shard counts.
+    public static func manifest(documents: Int, shards: Int) -> [UInt8] {
+        Array("{\"version\":\(SearchIndexFormat.version),\"documents\":\(documents),\"shards\":\(shards),\"per_folder\":\(SearchLayout.fragmentsPerFolder)}\n".utf8)
+    }
+}
+
 /// The index format's version, written in the manifest and checked by the reader.
 public enum SearchIndexFormat {
-    public static let version = 1
+    public static let version = 2
 }

@@ -7,7 +7,7 @@ import Foundation
 /// Used by the tests and benchmarks; the site itself only ships the script.
 public struct SearchIndexReader {
     public struct Hit: Sendable, Equatable {
-        /// Rank by recency (0 = newest page).
+        /// Numbered oldest first: the newest page has the highest number.
         public var document: Int
         public var url: String
         public var title: String
@@ -120,9 +120,9 @@ public struct SearchIndexReader {
         return Result(hits: Array(hits), candidates: candidates.count, isExactCount: exactCount, filesRead: files, bytesRead: bytesRead)
     }
 
-    /// Higher tier first, then the newer page (lower number).
+    /// Higher tier first, then the newer page (higher number).
     static func ranksBefore(_ a: (document: Int, tier: Int), _ b: (document: Int, tier: Int)) -> Bool {
-        a.tier != b.tier ? a.tier > b.tier : a.document < b.document
+        a.tier != b.tier ? a.tier > b.tier : a.document > b.document
     }
 
     static func parseShard(_ bytes: [UInt8]) -> [String: [(Int, UInt8)]]? {

@@ -90,7 +90,8 @@ extension Builder {
         var views = ViewBuilder(site: site, assetPaths: theme.assetPaths, search: options.search, hrefsUpFront: !few)
         views.extraHead = options.extraHead
         var searchNumbers = [Int](repeating: 0, count: options.search ? site.pages.count : 0)
-        for (number, index) in site.newestFirst.enumerated() where options.search { searchNumbers[index] = number }
+        // Documents are numbered oldest first: a new page, usually the newest, comes last and moves none.
+        for (number, index) in site.newestFirst.reversed().enumerated() where options.search { searchNumbers[index] = number }
         let keys = loaded.map { OutputKeys(site: site, fingerprints: $0.fingerprints, links: views.links, everyPage: !few) }
 
         let edited = few ? increment?.shownFieldEdits ?? [] : []
@@ -466,7 +467,7 @@ extension Builder {
         return result
     }
 
-    /// Inverts the pages' search records (newest page first, each record
+    /// Inverts the pages' search records (oldest page first, each record
     /// dropped once added) and writes the shards and manifest; the fragments
     /// were written with the pages. With `keepingRecords`, the records also
     /// go to a new records file, for the next build to update the index from.
@@ -482,7 +483,7 @@ extension Builder {
             store = SearchRecordStore.Appender(path: BuildCache.newRecordsFile(in: stateFolder), truncating: true)
         }
         var locations = [(offset: Int, length: Int)](repeating: (-1, 0), count: keepingRecords ? site.pages.count : 0)
-        for page in site.newestFirst {
+        for page in site.newestFirst.reversed() {
             let record = digests[page].search ?? .empty
             index.add(record)
             if let location = store?.append(record) { locations[page] = location }
@@ -520,6 +521,13 @@ extension Builder {
         var oldRecords: [Int: SearchRecord] = [:]
         let samePages = site.pages.count == increment.cache.entries.count && previous.allSatisfy { $0 != nil }
         let numbersKept = samePages && site.pages.indices.allSatisfy { previous[$0]?.searchNumber == searchNumbers[$0] }
+        // Pages only added, each after every page there was (a new page, the
+        // newest): the others keep their numbers, and the new ones are patched in.
+        let oldCount = increment.cache.entries.count
+        let appended = !samePages && site.pages.count > oldCount && previous.count { $0 != nil } == oldCount
+            && site.pages.indices.allSatisfy { index in
+                previous[index].map { $0.searchNumber == searchNumbers[index] } ?? (searchNumbers[index] >= oldCount)
+            }
         // Old number to new, when the same pages only moved.
         let renumbering = numbersKept || !samePages ? nil : SearchIndexRenumbering(newNumbers: {
             var newNumbers = [Int](repeating: -1, count: site.pages.count)
@@ -529,8 +537,13 @@ extension Builder {
             }
             return newNumbers
         }())
-        if numbersKept || renumbering != nil {
+        if numbersKept || appended || renumbering != nil {
             for (index, _) in rendered {
+                // A new page had no record: it adds every term it has.
+                if appended, previous[index] == nil {
+                    oldRecords[index] = .empty
+                    continue
+                }
                 guard let entry = previous[index], let record = reader.record(offset: entry.recordOffset, length: entry.recordLength) else {
                     throw CacheUnusable()
                 }
@@ -551,7 +564,7 @@ extension Builder {
         let fragments = fragmentBytes.reduce(0, +)
         let files = { (shards: Int) in shards + 1 + site.pages.count }
 
-        if !numbersKept {
+        if !numbersKept && !appended {
             // Pages not rendered keep their fragment's bytes under their new number.
             let renderedPages = Set(rendered.map(\.0))
             for (index, entry) in previous.enumerated() where !renderedPages.contains(index) {
@@ -562,7 +575,7 @@ extension Builder {
                 try writer.write(SearchLayout.fragment(searchNumbers[index]), bytes: bytes)
             }
         }
-        if numbersKept || renumbering != nil {
+        if numbersKept || appended || renumbering != nil {
             let changes = rendered.compactMap { index, digest in
                 oldRecords[index].map { SearchIndexPatch.Change(document: searchNumbers[index], old: $0, new: digest.search ?? .empty) }
             }
@@ -574,7 +587,14 @@ extension Builder {
                 readShard: { CacheFile.read(shardFolder + SearchLayout.shard($0)) },
                 emit: { path, bytes in try writer.write(path, bytes: bytes) }
             ) {
-                let newState = BuildCache.SearchState(shardCount: state.shardCount, sizing: patched.sizing, bytes: state.bytes + patched.bytesDelta)
+                var bytes = state.bytes + patched.bytesDelta
+                if appended {
+                    // The manifest counts the documents.
+                    let manifest = SearchIndexBuilder.manifest(documents: site.pages.count, shards: state.shardCount)
+                    try writer.write(SearchLayout.manifest, bytes: manifest)
+                    bytes += manifest.count - SearchIndexBuilder.manifest(documents: oldCount, shards: state.shardCount).count
+                }
+                let newState = BuildCache.SearchState(shardCount: state.shardCount, sizing: patched.sizing, bytes: bytes)
                 return SearchOutcome(
                     files: files(state.shardCount), bytes: newState.bytes + fragments, recordLocations: locations, state: newState,
                     update: renumbering == nil ? .patched(shards: patched.shardsWritten) : .renumbered(shards: patched.shardsWritten)
@@ -582,7 +602,7 @@ extension Builder {
             }
         }
         var index = SearchIndexBuilder()
-        for page in site.newestFirst {
+        for page in site.newestFirst.reversed() {
             guard let record = reader.record(offset: locations[page].offset, length: locations[page].length) else { throw CacheUnusable() }
             index.add(record)
         }

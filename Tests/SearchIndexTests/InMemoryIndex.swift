@@ -1,7 +1,7 @@
 import SearchIndex
 
-/// Builds an index from documents given newest first, the way the site
-/// builder does, into a dictionary of files.
+/// Builds an index from documents given oldest first, numbered as the site
+/// builder numbers them, into a dictionary of files.
 struct InMemoryIndex {
     var files: [String: [UInt8]] = [:]
     var summary: SearchIndexBuilder.Summary

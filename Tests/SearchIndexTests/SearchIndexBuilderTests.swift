@@ -11,7 +11,7 @@ import Testing
         let summary = builder.write(targetShardBytes: 1 << 20) { files[$0] = $1 }
         #expect(summary.shards == 1)
         #expect(summary.terms == 3)
-        #expect(String(decoding: files["search/index.json"] ?? [], as: UTF8.self) == "{\"version\":1,\"documents\":3,\"shards\":1,\"per_folder\":1000}\n")
+        #expect(String(decoding: files["search/index.json"] ?? [], as: UTF8.self) == "{\"version\":2,\"documents\":3,\"shards\":1,\"per_folder\":1000}\n")
         // Terms sorted by UTF-8: 会 (E4 BC 9A), 工 (E5 B7 A5), 工会 (E5 B7 A5 E4 BC 9A).
         // 会: doc 0 body → [0<<1]. 工: doc 0 body, doc 2 title → [0, (2<<1)|1, 4]. 工会: [0].
         let expected: [UInt8] = [3,

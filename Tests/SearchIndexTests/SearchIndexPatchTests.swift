@@ -41,8 +41,32 @@ import Testing
         #expect(patched.shardsWritten > 0 && patched.shardsWritten <= before.summary.shards)
     }
 
-    /// A date edit: page 2 becomes the newest and the pages before it move
-    /// down by one, while page 1's body changes too. Renumbering the written
+    /// A new page, the newest, takes the next number: patching its terms in
+    /// gives what a full write with it gives, manifest aside (the caller
+    /// writes one with the new count), or refuses when the shard count would change.
+    @Test(arguments: [64, 100, 256, 700, 1024, 12 * 1024])
+    func anAppendedPageIsPatchedIn(targetShardBytes: Int) throws {
+        let before = InMemoryIndex(Self.pages, targetShardBytes: targetShardBytes)
+        let added = page("新增的报道：职工书屋", meta: ["职工书屋"], body: "工会为职工建起书屋 reading room，12处。")
+        let expected = InMemoryIndex(Self.pages + [added], targetShardBytes: targetShardBytes)
+        var files = before.files
+        let result = SearchIndexPatch.apply(
+            [SearchIndexPatch.Change(document: Self.pages.count, old: .empty, new: added.record())],
+            shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: targetShardBytes,
+            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
+        )
+        guard expected.summary.shards == before.summary.shards else {
+            #expect(result == nil)
+            return
+        }
+        let patched = try #require(result)
+        #expect(shards(files) == shards(expected.files))
+        #expect(patched.sizing == expected.summary.sizing)
+        #expect(expected.files[SearchLayout.manifest] == SearchIndexBuilder.manifest(documents: Self.pages.count + 1, shards: before.summary.shards))
+    }
+
+    /// A date edit: page 2 takes number 0 and pages 0 and 1 move up by one,
+    /// while page 1's body changes too. Renumbering the written
     /// shards gives what a full write of the new order gives.
     @Test(arguments: [64, 256, 1024, 12 * 1024])
     func aRenumberedPatchWritesWhatAFullWriteWrites(targetShardBytes: Int) throws {

@@ -249,7 +249,7 @@ import SearchIndex
         }
         #expect(patched > 0)
         try await Self.expectSameAsClean(site)
-        // Escape (June 4) becomes the oldest article: Liaoyuan, Wuwei and Yu Hong's profile move up.
+        // Escape (June 4) becomes the oldest article: it takes number 0, and the pages that were older move up by one.
         try edit(site, "content/news/escape.md") {
             $0.replacingOccurrences(of: "date: 2025-06-04", with: "date: 2025-05-01") + "\n枫桥经验。\n"
         }
@@ -265,7 +265,17 @@ import SearchIndex
             FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { Array($0) }
         }.search("枫桥经验", limit: 10)
         #expect(results.hits.map(\.url).contains("/news/escape/"))
-        try site.write("content/news/added.md", "---\ntitle: 新增的报道\ndate: 2025-06-08\n---\n新增的正文。\n")
+        // A new page, the newest, takes the next number: its terms are patched in.
+        try site.write("content/news/added.md", "---\ntitle: 新增的报道\ndate: 2025-06-20\n---\n新增的职工书屋正文。\n")
+        let added = try await site.build()
+        guard case .patched(let patchedIn)? = added.searchUpdate else {
+            Issue.record("a new newest page should be patched in, not \(String(describing: added.searchUpdate))")
+            return
+        }
+        #expect(patchedIn > 0)
+        try await Self.expectSameAsClean(site)
+        // A new page older than others moves them: the index is written anew.
+        try site.write("content/news/older.md", "---\ntitle: 补发的旧报道\ndate: 2025-05-02\n---\n补发的正文。\n")
         #expect(try await site.build().searchUpdate == .rewritten)
         try await Self.expectSameAsClean(site)
     }

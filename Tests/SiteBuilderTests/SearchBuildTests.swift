@@ -26,7 +26,7 @@ import Testing
         let index = try reader(site)
         #expect(index.documents == 6, "drafts and future pages are left out")
         #expect(site.read("search/index.json") == nil)
-        #expect(site.read("public/search/index.json") == "{\"version\":1,\"documents\":6,\"shards\":1,\"per_folder\":1000}\n")
+        #expect(site.read("public/search/index.json") == "{\"version\":2,\"documents\":6,\"shards\":1,\"per_folder\":1000}\n")
         let urls = try (0..<6).map { number in
             try #require(index.search(["最美职工", "外卖骑手", "安全生产", "标题", "武威", "简介"][number]).hits.first?.url)
         }

@@ -135,7 +135,8 @@
     return terms;
   }
   function tier(bits) { return bits & 4 ? 2 : bits & 2 ? 1 : bits & 1 ? 0 : -1; }
-  function before(a, b) { return a.tier !== b.tier ? b.tier - a.tier : a.doc - b.doc; }
+  // Higher tier first, then the newer page: documents are numbered oldest first.
+  function before(a, b) { return a.tier !== b.tier ? b.tier - a.tier : b.doc - a.doc; }
 
   // Where a folded phrase occurs in a scanned text: code point offsets,
   // whole words at its ends when it starts or ends with a letter or digit.

@@ -11,7 +11,7 @@ import Glibc
 /// changed (or all of them when the index must be written anew), so loading
 /// the cache stays cheap.
 struct BuildCache: Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// One published page, in the site's page order.
     struct Entry: Sendable {
