@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times incremental rebuilds on a generated corpus (default 10,000 pages):
 # `unionpress build` with nothing changed, after a body edit, a title edit,
-# an edit of the first paragraph (the summary), a date edit and a new tag, then body,
-# title and date edits under `unionpress serve` (its own report).
+# an edit of the first paragraph (the summary), a date edit, a new tag and a new
+# article, then body, title and date edits under `unionpress serve` (its own report).
 # Each case runs 3 times; the corpus is copied to a scratch folder first.
 #
 #   scripts/bench-incremental.sh          # 10,000 pages
@@ -53,6 +53,12 @@ done
 for run in 1 2 3; do
   sed -i "s/^tags:$/tags:\n  - 新标签${run}/" "$page"
   echo "tag edit:        $(seconds "$binary" build --quiet) s"
+done
+# A new article dated after every other (the usual new page): the site is read
+# and assembled again, and its terms are patched into the search index.
+for run in 1 2 3; do
+  printf -- '---\ntitle: 新增的报道%s\ndate: 2026-11-2%s 09:00\ntags:\n  - 职工疗休养\n---\n新增报道的正文%s。\n' "$run" "$run" "$run" > "content/events/new-article-$run.md"
+  echo "new article:     $(seconds "$binary" build --quiet) s"
 done
 
 # serve writes its output to a temporary folder: on the corpus's file system, like the builds above.
