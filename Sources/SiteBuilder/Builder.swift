@@ -176,6 +176,9 @@ public struct Builder: Sendable {
             case .readEverything(let unchanged):
                 known = unchanged
             }
+        } else if fromSnapshot, !options.force, let previousCache, let additions = pageAdditions(stamps) {
+            // New pages: they are read, with the edited ones; the others come from the snapshot.
+            known = knownPages(SiteSnapshot.load(from: stateFolder), cache: previousCache, changed: additions.ids)
         }
         let loaded = try await load(clock: &clock, previous: previousCache, checkingPathsAlongside: true, known: known)
         let snapshot = fromSnapshot ? encodingSnapshot(of: loaded) : nil

@@ -158,6 +158,27 @@ import Testing
         try await IncrementalBuildTests.expectSameAsClean(site)
     }
 
+    /// New pages in folders that were there are read alone, with pages
+    /// edited beside them; every other page comes from the snapshot. A new
+    /// folder (it could make a bundle of pages that were there) or a page
+    /// gone reads everything.
+    @Test func newPagesAreReadBesideTheSnapshot() async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        try site.write("content/news/new-one.md", "---\ntitle: 新增的报道\ndate: 2025-06-20\n---\n新增的正文。\n")
+        try edit(site, "content/news/xiamen.md") { $0.replacingOccurrences(of: "date: 2025-06-06", with: "date: 2025-06-02") }
+        let added = try await site.build()
+        #expect(added.pagesFromSnapshot == added.pages - 2)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        try site.write("content/news/fresh/index.md", "---\ntitle: 新的图集\ndate: 2025-06-21\n---\n图集正文。\n")
+        let bundle = try await site.build()
+        #expect(bundle.pagesFromSnapshot == nil)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+        try site.remove("content/news/new-one.md")
+        #expect(try await site.build().pagesFromSnapshot == nil)
+        try await IncrementalBuildTests.expectSameAsClean(site)
+    }
+
     /// A new tag whose page would take an alias's path: the build from the
     /// snapshot leaves it to a full build, which reports the clash.
     @Test func aNewTagOnAnAliasPathIsStillAnError() async throws {
@@ -193,8 +214,8 @@ import Testing
         let relationalEdits: Set<String> = ["a date", "a tag"]
         // Other front matter edits of published pages: the other pages come from
         // the snapshot, unread, but for the roster and the page whose date and
-        // tag edits the snapshot does not hold.
-        let filesRead = ["a roster's title": 2]
+        // tag edits the snapshot does not hold. So do they after a new page.
+        let filesRead = ["a roster's title": 2, "a new page": 1]
         for (change, apply) in changes {
             try apply()
             let report = try await site.build()

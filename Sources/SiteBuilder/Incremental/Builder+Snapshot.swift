@@ -41,6 +41,37 @@ extension Builder {
         return PageEdits(saved: saved, ids: ids)
     }
 
+    /// After new pages in folders that were there (and perhaps edited
+    /// ones), nothing removed or otherwise changed: the page files to read,
+    /// every other published page being the snapshot's (`knownPages`). Nil
+    /// otherwise: a new folder may make a bundle of pages that were there.
+    func pageAdditions(_ stamps: SourceStamps) -> PageEdits? {
+        guard let saved = SourceStamps.load(from: stateFolder), saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder)),
+              let changes = stamps.changesAndAdditions(since: saved), changes.contains(where: \.added)
+        else { return nil }
+        var ids: [String] = []
+        for change in changes {
+            let name = change.path.split(separator: "/").last ?? ""
+            guard change.isFile, change.path.hasPrefix("content/"), change.path.hasSuffix(".md"), name != "_index.md", name != "index.md",
+                  change.added || change.frontMatter != 0
+            else { return nil }
+            ids.append(String(change.path.dropFirst("content/".count)))
+        }
+        ids += saved.overrides.filter { !ids.contains($0) }
+        return PageEdits(saved: saved, ids: ids)
+    }
+
+    /// The snapshot's published pages whose files did not change (`KnownPages`),
+    /// when the snapshot and the cache are of the same build and of the output as it is.
+    func knownPages(_ snapshot: SiteSnapshot?, cache: BuildCache, changed ids: [String]) -> KnownPages? {
+        guard let snapshot, cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
+              cache.entries.count == snapshot.site.pages.count,
+              cache.entries.indices.allSatisfy({ cache.entries[$0].id == snapshot.site.pages.id(at: $0) })
+        else { return nil }
+        let fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        return KnownPages(pages: snapshot.site.pages, indexByID: snapshot.site.pageIndexByID, fingerprints: fingerprints, changed: Set(ids))
+    }
+
     /// What `pageEdits` found: the pages to read again.
     struct PageEdits: Sendable {
         /// The stamps the last build saved.
@@ -77,14 +108,10 @@ extension Builder {
     ) async throws(BuildFailure) -> SnapshotOutcome {
         let (saved, ids) = (edits.saved, edits.ids)
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
-        guard let snapshot = await loading.value,
-              cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
-              cache.entries.count == snapshot.site.pages.count,
-              cache.entries.indices.allSatisfy({ cache.entries[$0].id == snapshot.site.pages.id(at: $0) })
-        else { return .readEverything(known: nil) }
+        let snapshot = await loading.value
+        guard let snapshot, let known = knownPages(snapshot, cache: cache, changed: ids) else { return .readEverything(known: nil) }
         var site = snapshot.site
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        let known = KnownPages(pages: site.pages, indexByID: site.pageIndexByID, fingerprints: fingerprints, changed: Set(ids))
         // A page due to be published since: the site changes around it.
         guard options.now < snapshot.site.nextPublication else { return .readEverything(known: known) }
         var contentChanged = false

@@ -9,7 +9,7 @@ import Glibc
 /// goes with, so that the next build can tell which files changed without
 /// reading any.
 struct SourceStamps: Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// Each entry's stamp, in walk order.
     private(set) var stamps: [UInt64] = []
@@ -36,6 +36,8 @@ struct SourceStamps: Sendable {
     var snapshotStamp: UInt64 = 0
     /// Of all names and folders in order: equal hashes mean no entry came or went.
     private var savedPathsHash: UInt64?
+    /// Each entry's path as a hash, as saved (`pathHashes`).
+    private var savedPathHashes: [UInt64]?
 
     init() {}
 
@@ -80,6 +82,44 @@ struct SourceStamps: Sendable {
             hasher.add(number: UInt64(bitPattern: Int64(parents[index])) &+ (stamps[index] == 0 ? 1 << 63 : 0))
         }
         return hasher.value
+    }
+
+    /// Each entry's path as a hash, in walk order: what entries are matched
+    /// by when some came or went (`changesAndAdditions`).
+    var pathHashes: [UInt64] {
+        if let savedPathHashes { return savedPathHashes }
+        var hashes = [UInt64](repeating: 0, count: stamps.count)
+        for index in stamps.indices {
+            var hasher = StableHasher()
+            let parent = Int(parents[index])
+            hasher.add(number: parent >= 0 && parent < index ? hashes[parent] : 0)
+            hasher.add(bytes: names[(index == 0 ? 0 : nameEnds[index - 1])..<nameEnds[index]])
+            hashes[index] = hasher.value
+        }
+        return hashes
+    }
+
+    /// The entries changed or added since `earlier` (a saved set), matched by
+    /// path, with their paths, whether they are files, and their front matter
+    /// hashes in `earlier` (0 when added); nil when an entry went (or
+    /// `earlier` was made with other options).
+    func changesAndAdditions(since earlier: SourceStamps) -> [(path: String, isFile: Bool, frontMatter: UInt64, added: Bool)]? {
+        guard earlier.optionsKey == optionsKey, let earlierHashes = earlier.savedPathHashes, earlierHashes.count == earlier.stamps.count,
+              earlier.frontMatters.count == earlier.stamps.count
+        else { return nil }
+        let earlierByPath = Dictionary(earlierHashes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        guard earlierByPath.count == earlierHashes.count else { return nil }
+        var matched = 0
+        var found: [(path: String, isFile: Bool, frontMatter: UInt64, added: Bool)] = []
+        for (index, hash) in pathHashes.enumerated() {
+            if let old = earlierByPath[hash] {
+                matched += 1
+                if stamps[index] != earlier.stamps[old] { found.append((path(at: index), stamps[index] != 0, earlier.frontMatters[old], false)) }
+            } else {
+                found.append((path(at: index), stamps[index] != 0, 0, true))
+            }
+        }
+        return matched == earlier.stamps.count ? found : nil
     }
 
     /// The entries whose stamps differ from `earlier`'s (a saved set), with
@@ -145,6 +185,9 @@ struct SourceStamps: Sendable {
             let frontMatter = index < frontMatters.count ? frontMatters[index] : 0
             withUnsafeBytes(of: frontMatter.littleEndian) { bytes += $0 }
         }
+        for hash in pathHashes {
+            withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
+        }
         return bytes
     }
 
@@ -167,14 +210,16 @@ struct SourceStamps: Sendable {
             guard let list = reader.string() else { return nil }
             rearranged.lists.append(list)
         }
-        guard let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 16 * count else { return nil }
+        guard let count = reader.int(), count >= 0, let raw = reader.rest(), raw.count == 24 * count else { return nil }
         self.optionsKey = optionsKey
         self.snapshotStamp = snapshotStamp
         savedPathsHash = pathsHash
-        (stamps, frontMatters) = raw.withUnsafeBytes { buffer in
-            let numbers = (0..<(2 * count)).map { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
-            return (Array(numbers[..<count]), Array(numbers[count...]))
+        let numbers = raw.withUnsafeBytes { buffer in
+            (0..<(3 * count)).map { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
         }
+        stamps = Array(numbers[..<count])
+        frontMatters = Array(numbers[count..<(2 * count)])
+        savedPathHashes = Array(numbers[(2 * count)...])
     }
 
     static func load(from folder: String) -> SourceStamps? {
