@@ -15,6 +15,30 @@ import Testing
         files.filter { $0.key.hasPrefix("search/s/") }
     }
 
+    /// Applies `changes` to `before`'s files and holds the result against
+    /// `expected`, a full write: the same shards and estimate, or, when the
+    /// shard count would change, a refusal that wrote nothing.
+    func patch(
+        _ before: InMemoryIndex, _ changes: [SearchIndexPatch.Change], renumbering: SearchIndexRenumbering? = nil,
+        expected: InMemoryIndex, targetShardBytes: Int
+    ) throws -> SearchIndexPatch.Result? {
+        var files = before.files
+        let result = SearchIndexPatch.apply(
+            changes, renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing,
+            targetShardBytes: targetShardBytes,
+            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
+        )
+        guard expected.summary.shards == before.summary.shards else {
+            #expect(result == nil)
+            #expect(files == before.files)
+            return nil
+        }
+        let patched = try #require(result)
+        #expect(shards(files) == shards(expected.files))
+        #expect(patched.sizing == expected.summary.sizing)
+        return patched
+    }
+
     /// Small shards make the shard count move with a few terms: then the
     /// patch must refuse; otherwise it must equal the full write.
     @Test(arguments: [64, 100, 256, 700, 1024, 12 * 1024])
@@ -24,20 +48,8 @@ import Testing
         after[1].body = "辽源市总全面推进安全生产和职工书屋建设 safety second。"
         after[2].names = ["于虹", "陈坤"]
         let expected = InMemoryIndex(after, targetShardBytes: targetShardBytes)
-        var files = before.files
         let changes = [1, 2].map { SearchIndexPatch.Change(document: $0, old: Self.pages[$0].record(), new: after[$0].record()) }
-        let result = SearchIndexPatch.apply(
-            changes, shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: targetShardBytes,
-            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
-        )
-        guard expected.summary.shards == before.summary.shards else {
-            #expect(result == nil)
-            #expect(files == before.files)
-            return
-        }
-        let patched = try #require(result)
-        #expect(shards(files) == shards(expected.files))
-        #expect(patched.sizing == expected.summary.sizing)
+        guard let patched = try patch(before, changes, expected: expected, targetShardBytes: targetShardBytes) else { return }
         #expect(patched.shardsWritten > 0 && patched.shardsWritten <= before.summary.shards)
     }
 
@@ -49,19 +61,9 @@ import Testing
         let before = InMemoryIndex(Self.pages, targetShardBytes: targetShardBytes)
         let added = page("新增的报道：职工书屋", meta: ["职工书屋"], body: "工会为职工建起书屋 reading room，12处。")
         let expected = InMemoryIndex(Self.pages + [added], targetShardBytes: targetShardBytes)
-        var files = before.files
-        let result = SearchIndexPatch.apply(
-            [SearchIndexPatch.Change(document: Self.pages.count, old: .empty, new: added.record())],
-            shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: targetShardBytes,
-            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
-        )
-        guard expected.summary.shards == before.summary.shards else {
-            #expect(result == nil)
-            return
-        }
-        let patched = try #require(result)
-        #expect(shards(files) == shards(expected.files))
-        #expect(patched.sizing == expected.summary.sizing)
+        let change = SearchIndexPatch.Change(document: Self.pages.count, old: .empty, new: added.record())
+        guard let patched = try patch(before, [change], expected: expected, targetShardBytes: targetShardBytes) else { return }
+        #expect(patched.shardsWritten > 0)
         #expect(expected.files[SearchLayout.manifest] == SearchIndexBuilder.manifest(documents: Self.pages.count + 1, shards: before.summary.shards))
     }
 
@@ -78,20 +80,10 @@ import Testing
         for (old, new) in newNumbers.enumerated() { newOrder[new] = edited[old] }
         let expected = InMemoryIndex(newOrder, targetShardBytes: targetShardBytes)
         let renumbering = try #require(SearchIndexRenumbering(newNumbers: newNumbers))
-        var files = before.files
-        let result = SearchIndexPatch.apply(
-            [SearchIndexPatch.Change(document: 2, old: Self.pages[1].record(), new: edited[1].record())],
-            renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing,
-            targetShardBytes: targetShardBytes,
-            readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
-        )
-        guard expected.summary.shards == before.summary.shards else {
-            #expect(result == nil)
+        let change = SearchIndexPatch.Change(document: 2, old: Self.pages[1].record(), new: edited[1].record())
+        guard let patched = try patch(before, [change], renumbering: renumbering, expected: expected, targetShardBytes: targetShardBytes) else {
             return
         }
-        let patched = try #require(result)
-        #expect(shards(files) == shards(expected.files))
-        #expect(patched.sizing == expected.summary.sizing)
         #expect(patched.shardsWritten > 0)
     }
 
