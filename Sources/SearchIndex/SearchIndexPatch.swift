@@ -1,10 +1,10 @@
 /// Updates a written index for pages whose terms changed (a body edited,
-/// nothing added or removed): only the shards holding a term that a page
-/// gained, lost or moved to another field are read, changed and written
-/// again, with exactly the bytes `SearchIndexBuilder` would write for the
-/// same records. When pages also moved in the order (a date edited), every
-/// shard is renumbered first (`SearchIndexRenumbering`) and those that
-/// change are written.
+/// or a page added after the last number: its old record is empty): only
+/// the shards holding a term that a page gained, lost or moved to another
+/// field are read, changed and written again, with exactly the bytes
+/// `SearchIndexBuilder` would write for the same records. When pages also
+/// moved in the order (a date edited), the shards holding a moved page are
+/// renumbered first (`SearchIndexRenumbering`) and those that change are written.
 public enum SearchIndexPatch {
     public struct Change: Sendable {
         public var document: Int

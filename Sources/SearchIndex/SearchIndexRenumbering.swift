@@ -1,6 +1,6 @@
 /// Gives documents new numbers in written shards without inverting the
 /// records again: what a date edit needs, since documents are numbered
-/// newest first and a page that moves in time shifts the pages between its
+/// oldest first and a page that moves in time shifts the pages between its
 /// old and new place by one. Only the postings runs holding a moved document
 /// are decoded, sorted again and encoded; every other byte is copied.
 public struct SearchIndexRenumbering: Sendable {
