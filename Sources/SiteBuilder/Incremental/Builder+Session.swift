@@ -149,10 +149,22 @@ extension Builder {
             throw BuildFailure([.error("cannot prepare the output folder \(options.output): \(error.localizedDescription)")])
         }
         return try await discardingOnFailure(publisher) {
-            guard let rendering = try await renderIncrementally(
-                loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, shownFieldEdits: shownFieldEdits, rearranged: rearranged,
-                publisher: publisher, clock: &clock
-            ), !loaded.site.pages.isDamaged else {
+            let rendered: Rendering?
+            do {
+                rendered = try await renderIncrementally(
+                    loaded, cache: cache, outputsMayComeOrGo: outputsMayComeOrGo, shownFieldEdits: shownFieldEdits, rearranged: rearranged,
+                    publisher: publisher, clock: &clock
+                )
+            } catch {
+                // Two outputs on one path can make writing fail: a full build tells the clash.
+                if await loaded.pathClashes() != nil {
+                    publisher.discard()
+                    return nil
+                }
+                throw error
+            }
+            // The path check beside the rendering (`Loaded.pathCheck`) found a clash: a full build tells it.
+            guard let rendering = rendered, !loaded.site.pages.isDamaged, await loaded.pathClashes() == nil else {
                 publisher.discard()
                 return nil
             }

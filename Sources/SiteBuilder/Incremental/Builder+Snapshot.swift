@@ -176,13 +176,16 @@ extension Builder {
         guard case .success(let theme) = ThemeLoader(siteRoot: rootURL).load() else { return .readEverything(known: known) }
         // A term new since the last build has pages of its own, which must not
         // take another output's path: checked as a full build checks (every page
-        // read). Terms the snapshot lacks but the last build had were checked then.
+        // read), beside the rendering. Terms the snapshot lacks but the last
+        // build had were checked then.
         let listsSinceLastBuild = Set(rearrangement.lists).subtracting(saved.rearranged.lists)
+        var pathCheck: Task<[Diagnostic], Never>?
         if relational, !listsSinceLastBuild.isEmpty,
            !listsSinceLastBuild.intersection(Self.termLists(of: site)).subtracting(Self.termLists(of: snapshot.site)).isEmpty {
-            site.pages.decodeAll()
-            guard OutputPlan.plan(site, pageSize: site.config.pageSize, assets: theme.assets.map(\.outputPath)).isEmpty else {
-                return .readEverything(known: known)
+            let (checked, assets) = (site, theme.assets.map(\.outputPath))
+            pathCheck = Task {
+                checked.pages.decodeAll()
+                return OutputPlan.plan(checked, pageSize: checked.config.pageSize, assets: assets)
             }
         }
         // With no front matter changed since the last build, its pages and
@@ -191,13 +194,15 @@ extension Builder {
         // The parsed pages are what `serve` assembles again after a front matter edit; this build returns no memory.
         let parsed = ParsedSite(config: site.config, home: site.home, sections: site.sections, pages: [], resources: [], diagnostics: [])
         let loaded = Loaded(
-            site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed
+            site: site, theme: theme, warnings: [], fingerprints: fingerprints, structure: cache.structure, pageFiles: [:], parsed: parsed,
+            pathCheck: pathCheck
         )
         guard let updated = try await updateInPlace(
             loaded, cache: cache, outputsMayComeOrGo: false, shownFieldEdits: shownFieldEdits,
             rearranged: rearranging ? sinceLastBuild : nil, encodingCache: true, clock: &clock
         ) else {
-            // The cache or the snapshot did not serve (a damaged page, a record missing).
+            // The cache or the snapshot did not serve (a damaged page, a record
+            // missing), or two outputs would share a path (a full build tells which).
             return .readEverything(known: nil)
         }
         var report = updated.report
