@@ -5,7 +5,8 @@ import Glibc
 
 /// Everything a build's output depends on besides the pages: the
 /// generator, the options, the templates, `_site.yml` and the `_index.md`
-/// files, which sections there are, and the files copied beside the pages.
+/// files, which sections there are, and the files copied beside the pages
+/// and where they go.
 /// Two builds with the same key differ only where pages differ, which
 /// `OutputKeys` follows output by output.
 enum SiteStructure {
@@ -27,6 +28,13 @@ enum SiteStructure {
             } else {
                 hasher.add("\(resource) missing")
             }
+        }
+        // Where each is copied to: a bundle whose page moves takes its files along,
+        // which only a full render copies.
+        hasher.add("resource outputs")
+        for (source, output) in site.resourceOutputs.sorted(by: { $0.key < $1.key }) {
+            hasher.add(source)
+            hasher.add(output)
         }
         for list in [tree.skippedLinks, tree.loopingLinks, tree.unusableNames, tree.tooDeep] {
             hasher.add("\(list.count)")
