@@ -311,45 +311,71 @@ import SearchIndex
         let site = try TemporarySite(SmallSite.files)
         try await site.build()
         var random = SeededRandom(seed: seed)
-        let pages = ["content/news/xiamen.md", "content/news/liaoyuan.md", "content/news/escape.md", "content/rosters/yunnan.md", "content/profiles/yu-hong.md", "content/events/wuwei/index.md"]
         var added: [String] = []
         for step in 0..<12 {
-            let page = pages[Int(random.next() % UInt64(pages.count))]
-            switch random.next() % 12 {
-            case 0, 1:
-                try edit(site, page) { $0 + "\n第\(step)段：职工之家建设，劳模工匠。\n" }
-            case 2:
-                try edit(site, page) { text in
-                    guard let end = text.range(of: "\n---\n") else { return text }
-                    return String(text[..<end.upperBound]) + "新的导语\(step)。\n\n" + String(text[end.upperBound...])
-                }
-            case 3:
-                try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-06-0", with: "\ndate: 2025-05-2") }
-            case 4:
-                let path = "content/news/added-\(step).md"
-                try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-06-1\(step % 10)\ntags: [新就业形态]\n---\n第\(step)篇新增正文。\n")
-                added.append(path)
-            case 5:
-                if let path = added.popLast() { try site.remove(path) }
-            case 6:
-                try edit(site, page) { $0 }
-            case 7:
-                try edit(site, page) { $0.replacingOccurrences(of: "\ntags: [", with: "\ntags: [专题\(step % 3), ") }
-            case 8 where !page.contains("profiles/"):
-                // A new slug moves the page: every link to it changes. (A profile's slug is what rosters name.)
-                try edit(site, page) { text in
-                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("slug:") }
-                    return ([lines[0], "slug: moved-\(step)"] + lines.dropFirst()).joined(separator: "\n")
-                }
-            case 9, 10:
-                // What the page shows of itself: an article's is taken from the snapshot, a roster's or profile's reads everything.
-                try edit(site, page) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 第\(step)稿 ") }
-            default:
-                try site.write("templates/partials/footer.html", "<footer>第\(step)版页脚</footer>\n")
-            }
+            _ = try randomEdit(site, step: step, random: &random, added: &added)
             try await site.build()
             try await Self.expectSameAsClean(site)
         }
+    }
+
+    /// The same under `serve`: each build starts from the last one's memory
+    /// and is told which files changed, as the watcher tells it.
+    @Test(arguments: [1, 2, 3, 4, 5, 14])
+    func serveFollowsRandomEdits(seed: UInt64) async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let builder = Builder(options: site.options())
+        var memory = try await builder.build(after: nil, changedPaths: nil).memory
+        var random = SeededRandom(seed: seed)
+        var added: [String] = []
+        for step in 0..<12 {
+            let changed = try randomEdit(site, step: step, random: &random, added: &added)
+            memory = try await builder.build(after: memory, changedPaths: changed).memory
+            try await Self.expectSameAsClean(site)
+        }
+    }
+
+    /// One random edit of the kinds above; the files it changed, relative to the site.
+    func randomEdit(_ site: TemporarySite, step: Int, random: inout SeededRandom, added: inout [String]) throws -> [String] {
+        let pages = ["content/news/xiamen.md", "content/news/liaoyuan.md", "content/news/escape.md", "content/rosters/yunnan.md", "content/profiles/yu-hong.md", "content/events/wuwei/index.md"]
+        let page = pages[Int(random.next() % UInt64(pages.count))]
+        switch random.next() % 12 {
+        case 0, 1:
+            try edit(site, page) { $0 + "\n第\(step)段：职工之家建设，劳模工匠。\n" }
+        case 2:
+            try edit(site, page) { text in
+                guard let end = text.range(of: "\n---\n") else { return text }
+                return String(text[..<end.upperBound]) + "新的导语\(step)。\n\n" + String(text[end.upperBound...])
+            }
+        case 3:
+            try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-06-0", with: "\ndate: 2025-05-2") }
+        case 4:
+            let path = "content/news/added-\(step).md"
+            try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-06-1\(step % 10)\ntags: [新就业形态]\n---\n第\(step)篇新增正文。\n")
+            added.append(path)
+            return [path]
+        case 5:
+            guard let path = added.popLast() else { return [] }
+            try site.remove(path)
+            return [path]
+        case 6:
+            try edit(site, page) { $0 }
+        case 7:
+            try edit(site, page) { $0.replacingOccurrences(of: "\ntags: [", with: "\ntags: [专题\(step % 3), ") }
+        case 8 where !page.contains("profiles/"):
+            // A new slug moves the page: every link to it changes. (A profile's slug is what rosters name.)
+            try edit(site, page) { text in
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("slug:") }
+                return ([lines[0], "slug: moved-\(step)"] + lines.dropFirst()).joined(separator: "\n")
+            }
+        case 9, 10:
+            // What the page shows of itself: an article's is taken from the snapshot, a roster's or profile's reads everything.
+            try edit(site, page) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 第\(step)稿 ") }
+        default:
+            try site.write("templates/partials/footer.html", "<footer>第\(step)版页脚</footer>\n")
+            return ["templates/partials/footer.html"]
+        }
+        return [page]
     }
 
     @Test func aServeSessionRebuildsFromMemory() async throws {

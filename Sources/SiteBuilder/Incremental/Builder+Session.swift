@@ -112,7 +112,8 @@ extension Builder {
             let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
             let (site, problems) = await assembler.assemble(loaded.parsed)
             let conflicts = OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath))
-            guard problems.isEmpty, conflicts.isEmpty else { return nil }
+            // Files copied somewhere else (a bundle whose page moved): only a full render copies them.
+            guard problems.isEmpty, conflicts.isEmpty, site.resourceOutputs == loaded.site.resourceOutputs else { return nil }
             loaded.site = site
         }
         return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: !changedPages.isEmpty)
