@@ -360,7 +360,7 @@ extension Builder {
     /// people, 404, search), every page of each list that was `rearranged`
     /// or shows a page in `shown`, and the edited pages' alias redirects are
     /// keyed; the others keep the last build's key. `gone`: the outputs of
-    /// lists gone or shorter; `keyed`: the lists keyed (by URL segments).
+    /// lists gone or shorter; `keyed`: the lists keyed (`URLPath.listName`).
     private func chooseLists(
         _ renderer: ListRenderer, lists: [ListRenderer.PagedList], rearranged: Rearrangement, increment: Increment, shown: Set<Int>,
         edited: Set<Int>, keys: OutputKeys, gone: inout [String], keyed: inout Set<String>
@@ -371,9 +371,9 @@ extension Builder {
         if options.search { jobs.append(.search) }
         jobs += renderer.taxonomies.indices.map { .taxonomyIndex($0) }
         for (index, list) in lists.enumerated() {
-            let base = list.base.segments.joined(separator: "/")
-            guard changed.contains(base) || list.items.contains(where: shown.contains) else { continue }
-            keyed.insert(base)
+            let name = list.base.listName
+            guard changed.contains(name) || list.items.contains(where: shown.contains) else { continue }
+            keyed.insert(name)
             jobs += (1...renderer.pageCount(list)).map { .list(index, page: $0) }
         }
         jobs += edited.sorted().flatMap { page in renderer.site.pages[page].aliases.indices.map { ListRenderer.Job.alias(page: page, alias: $0) } }
@@ -389,8 +389,8 @@ extension Builder {
         }
         // The pages a rearranged list no longer has (all of a list gone).
         let written = Set(paths)
-        for base in changed.sorted() {
-            let url = URLPath(base.split(separator: "/").map(String.init))
+        for name in changed.sorted() {
+            let url = URLPath(listName: name)
             var number = 1
             while true {
                 let path = (number == 1 ? url : url.appending(["page", String(number)])).outputFile

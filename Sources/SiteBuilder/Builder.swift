@@ -162,7 +162,8 @@ public struct Builder: Sendable {
         clock.lap("check for changes")
         // Only published pages changed: the last build's cache and site snapshot,
         // decoded side by side, stand for everything else.
-        let edits = fromSnapshot && !options.force ? pageEdits(stamps) : nil
+        let saved = fromSnapshot && !options.force ? savedStamps() : nil
+        let edits = saved.flatMap { pageEdits(stamps, saved: $0) }
         let loadingSnapshot = edits == nil ? nil : Task { [stateFolder] in SiteSnapshot.load(from: stateFolder) }
         let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
         var known: KnownPages?
@@ -176,7 +177,7 @@ public struct Builder: Sendable {
             case .readEverything(let unchanged):
                 known = unchanged
             }
-        } else if fromSnapshot, !options.force, let previousCache, let additions = pageAdditions(stamps) {
+        } else if let saved, let previousCache, let additions = pageAdditions(stamps, saved: saved) {
             // New pages: they are read, with the edited ones; the others come from the snapshot.
             known = knownPages(SiteSnapshot.load(from: stateFolder), cache: previousCache, changed: additions.ids)
         }

@@ -78,26 +78,27 @@ extension Builder {
             for (index, page) in loaded.parsed.pages.enumerated() {
                 if let changed = changedPages[page.id] { loaded.parsed.pages[index] = changed }
             }
-            // Only what the pages show of themselves changed: the site stands, with the pages replaced.
-            let replacements = changedPages.reduce(into: [Int: Page]()) { replacements, changed in
-                if let index = loaded.site.pageIndexByID[changed.key], ShownFieldsEdit.applies(from: loaded.site.pages[index], to: changed.value) {
-                    replacements[index] = changed.value
+            // Pages that changed only in what they show of themselves, or also in
+            // where they stand among others (their date, weight or tags).
+            var replacements: [Int: Page] = [:]
+            var pagesMoved = 0
+            for (id, page) in changedPages {
+                guard let index = loaded.site.pageIndexByID[id] else { continue }
+                let old = loaded.site.pages[index]
+                if ShownFieldsEdit.applies(from: old, to: page) {
+                    replacements[index] = page
+                } else if RelationalEdit.applies(from: old, to: page, includeFuture: options.includeFuture, now: options.now) {
+                    replacements[index] = page
+                    pagesMoved += 1
                 }
             }
-            if replacements.count == changedPages.count {
+            // Only what the pages show of themselves changed: the site stands, with the pages replaced.
+            if replacements.count == changedPages.count, pagesMoved == 0 {
                 loaded.site.pages = loaded.site.pages.replacing(replacements)
                 return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys))
             }
             // Dates, weights and tags too: the site is updated around the pages.
-            let moved = changedPages.reduce(into: [Int: Page]()) { moved, changed in
-                guard let index = loaded.site.pageIndexByID[changed.key] else { return }
-                let old = loaded.site.pages[index]
-                if ShownFieldsEdit.applies(from: old, to: changed.value)
-                    || RelationalEdit.applies(from: old, to: changed.value, includeFuture: options.includeFuture, now: options.now) {
-                    moved[index] = changed.value
-                }
-            }
-            if moved.count == changedPages.count, let site = RelationalEdit.apply(moved, to: loaded.site) {
+            if replacements.count == changedPages.count, let site = RelationalEdit.apply(replacements, to: loaded.site) {
                 let rearrangement = Rearrangement(from: loaded.site, to: site)
                 // A new term's pages must not take another output's path.
                 if !Self.termLists(of: site).isSubset(of: Self.termLists(of: loaded.site)) {
@@ -105,8 +106,8 @@ extension Builder {
                 }
                 loaded.site = site
                 return Reread(
-                    loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(moved.keys), rearranged: rearrangement,
-                    pagesMoved: moved.count - replacements.count
+                    loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys),
+                    rearranged: rearrangement, pagesMoved: pagesMoved
                 )
             }
             let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)

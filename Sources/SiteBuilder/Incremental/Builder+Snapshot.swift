@@ -22,15 +22,21 @@ extension Builder {
         stamps.save(in: stateFolder)
     }
 
+    /// The stamps the last build saved with its snapshot, when they vouch for it.
+    func savedStamps() -> SourceStamps? {
+        guard let saved = SourceStamps.load(from: stateFolder),
+              saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
+        else { return nil }
+        return saved
+    }
+
     /// The published pages that changed since the last build, read from the
     /// source stamps alone: nil when anything else may have changed (a file
     /// came or went, settings, a template, a resource), and the build must
     /// read everything. Whether each page's front matter is as the snapshot
     /// has it, or differs only in what the page shows, `buildFromSnapshot` finds out.
-    func pageEdits(_ stamps: SourceStamps) -> PageEdits? {
-        guard let saved = SourceStamps.load(from: stateFolder), let changes = stamps.changes(since: saved), !changes.isEmpty,
-              saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder))
-        else { return nil }
+    func pageEdits(_ stamps: SourceStamps, saved: SourceStamps) -> PageEdits? {
+        guard let changes = stamps.changes(since: saved), !changes.isEmpty else { return nil }
         var ids: [String] = []
         for change in changes {
             guard change.path.hasPrefix("content/"), change.path.hasSuffix(".md"), change.frontMatter != 0 else { return nil }
@@ -45,10 +51,8 @@ extension Builder {
     /// ones), nothing removed or otherwise changed: the page files to read,
     /// every other published page being the snapshot's (`knownPages`). Nil
     /// otherwise: a new folder may make a bundle of pages that were there.
-    func pageAdditions(_ stamps: SourceStamps) -> PageEdits? {
-        guard let saved = SourceStamps.load(from: stateFolder), saved.snapshotStamp == SourceStamps.stamp(ofFile: SiteSnapshot.file(in: stateFolder)),
-              let changes = stamps.changesAndAdditions(since: saved), changes.contains(where: \.added)
-        else { return nil }
+    func pageAdditions(_ stamps: SourceStamps, saved: SourceStamps) -> PageEdits? {
+        guard let changes = stamps.changesAndAdditions(since: saved), changes.contains(where: \.added) else { return nil }
         var ids: [String] = []
         for change in changes {
             let name = change.path.split(separator: "/").last ?? ""
@@ -226,8 +230,8 @@ extension Builder {
     static func termLists(of site: Site) -> Set<String> {
         var lists: Set<String> = []
         for term in site.tags + site.regions + site.honours + site.years + site.authors {
-            lists.insert(term.url.segments.joined(separator: "/"))
-            for child in term.children { lists.insert(child.url.segments.joined(separator: "/")) }
+            lists.insert(term.url.listName)
+            for child in term.children { lists.insert(child.url.listName) }
         }
         return lists
     }

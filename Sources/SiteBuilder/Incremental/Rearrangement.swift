@@ -1,3 +1,5 @@
+import SiteModel
+
 /// Where one assembled site's relations differ from another's with the
 /// same pages: the pages whose output shows other pages than before (as
 /// previous, next, related page or roster naming them), and the lists
@@ -12,7 +14,7 @@
 struct Rearrangement: Sendable, Equatable {
     /// Page indexes, sorted.
     var pages: [Int] = []
-    /// Lists by their URL's segments joined with `/` (`tags/劳模`), sorted.
+    /// Lists by name (`URLPath.listName`), sorted.
     var lists: [String] = []
 
     var isEmpty: Bool { pages.isEmpty && lists.isEmpty }
@@ -46,8 +48,8 @@ struct Rearrangement: Sendable, Equatable {
     /// Terms (and their children) that list other pages, or are in one list only.
     private static func differences(_ old: [Term], _ new: [Term], into lists: inout Set<String>) {
         guard old != new else { return }
-        let before = Dictionary(old.map { ($0.url.segments.joined(separator: "/"), $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.map { ($0.url.segments.joined(separator: "/"), $0) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(old.map { ($0.url.listName, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.map { ($0.url.listName, $0) }, uniquingKeysWith: { first, _ in first })
         for key in Set(before.keys).union(after.keys) {
             let was = before[key]
             let now = after[key]
@@ -58,5 +60,16 @@ struct Rearrangement: Sendable, Equatable {
 
     func union(_ other: Rearrangement) -> Rearrangement {
         Rearrangement(pages: Set(pages).union(other.pages).sorted(), lists: Set(lists).union(other.lists).sorted())
+    }
+}
+
+extension URLPath {
+    /// A list's name where lists are kept by name (`Rearrangement`, the stamps):
+    /// its URL's segments joined with `/` (`tags/劳模`, a section's path).
+    var listName: String { segments.joined(separator: "/") }
+
+    /// The URL of the list of that name.
+    init(listName: String) {
+        self.init(listName.split(separator: "/").map(String.init))
     }
 }

@@ -84,8 +84,8 @@ struct FeedRenderer: Sendable {
     /// The sitemap `sitemap()` makes, from the last build's: when the same
     /// addresses are listed, only the lines that can have changed are made
     /// again (the home page's, the `pages` given, and the lists given by
-    /// their URL's segments joined with `/`: a list's date is its newest
-    /// page's), so no other page is read. Nil when an address came or went.
+    /// name, `URLPath.listName`: a list's date is its newest page's), so no
+    /// other page is read. Nil when an address came or went.
     /// Read as bytes: ten thousand lines are looked at, few are made.
     func sitemap(updating previous: [UInt8], pages: [Int], lists: Set<String>) -> [UInt8]? {
         var updates: [(URLPath, PageDate?)] = [(.root, site.newestFirst.first.map { site.pages[$0].date })]
@@ -96,7 +96,7 @@ struct FeedRenderer: Sendable {
             guard let info = site.sections[path] else { continue }
             updates.append((info.url, site.sectionPages[path]?.first.map { site.pages[$0].date }))
         }
-        for term in terms where lists.contains(term.url.segments.joined(separator: "/")) {
+        for term in terms where lists.contains(term.url.listName) {
             updates.append((term.url, term.pages.first.map { site.pages[$0].date }))
         }
         var newLines: [ArraySlice<UInt8>: [UInt8]] = [:]
