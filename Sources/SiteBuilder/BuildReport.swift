@@ -36,6 +36,9 @@ public struct BuildReport: Sendable {
     /// edited so, around which the site was updated rather than assembled
     /// again (`RelationalEdit`).
     public var pagesMoved: Int?
+    /// For an incremental build after new page files: the pages put in
+    /// among the snapshot's rather than the site assembled again (`PageInsertion`).
+    public var pagesAdded: Int?
 }
 
 /// How the search index followed an incremental build.

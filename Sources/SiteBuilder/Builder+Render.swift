@@ -279,13 +279,31 @@ extension Builder {
         guard let increment, let loaded, let keys else { return (previous, pageKeys, Array(site.pages.indices)) }
         var toRender: [Int] = []
         if let rearranged = increment.rearranged {
-            // The same pages: those whose own bytes changed, and those whose key
-            // may have (shown pages rearranged, or an edited page shown) if it did.
-            guard increment.cache.entries.count == site.pages.count else { throw CacheUnusable() }
+            // The same pages, perhaps with new ones (`PageInsertion`): those whose own
+            // bytes changed or that are new, and those whose key may have
+            // changed (shown pages rearranged, or an edited page shown) if it did.
             let mayHaveChanged = Set(rearranged.pages).union(ShownFieldsEdit.pagesShowing(edited, in: site))
-            for (index, entry) in increment.cache.entries.enumerated() {
-                guard entry.id == site.pages.id(at: index) else { throw CacheUnusable() }
-                previous[index] = entry
+            let entries = increment.cache.entries
+            if entries.count == site.pages.count {
+                for (index, entry) in entries.enumerated() {
+                    guard entry.id == site.pages.id(at: index) else { throw CacheUnusable() }
+                    previous[index] = entry
+                }
+            } else {
+                // Entries are in id order, as the pages are: each is found by a walk along both.
+                var next = 0
+                for index in site.pages.indices {
+                    let id = site.pages.id(at: index)
+                    while next < entries.count, entries[next].id < id { next += 1 }
+                    if next < entries.count, entries[next].id == id { previous[index] = entries[next] }
+                }
+                guard previous.count(where: { $0 != nil }) == entries.count else { throw CacheUnusable() }
+            }
+            for index in site.pages.indices {
+                guard let entry = previous[index] else {
+                    toRender.append(index)
+                    continue
+                }
                 pageKeys[index] = entry.pageKey
                 if loaded.fingerprints[entry.id]?.content != entry.fingerprint.content
                     || mayHaveChanged.contains(index) && keys.page(index, destinations: entry.linkDestinations) != entry.pageKey {

@@ -163,7 +163,8 @@ public struct Builder: Sendable {
         // Only published pages changed: the last build's cache and site snapshot,
         // decoded side by side, stand for everything else.
         let saved = fromSnapshot && !options.force ? savedStamps() : nil
-        let edits = saved.flatMap { pageEdits(stamps, saved: $0) }
+        // New page files in folders that were there are put among the snapshot's pages the same way.
+        let edits = saved.flatMap { pageEdits(stamps, saved: $0) ?? pageAdditions(stamps, saved: $0) }
         let loadingSnapshot = edits == nil ? nil : Task { [stateFolder] in SiteSnapshot.load(from: stateFolder) }
         let previousCache = options.force ? nil : BuildCache.load(from: stateFolder)
         var known: KnownPages?
@@ -177,9 +178,6 @@ public struct Builder: Sendable {
             case .readEverything(let unchanged):
                 known = unchanged
             }
-        } else if let saved, let previousCache, let additions = pageAdditions(stamps, saved: saved) {
-            // New pages: they are read, with the edited ones; the others come from the snapshot.
-            known = knownPages(SiteSnapshot.load(from: stateFolder), cache: previousCache, changed: additions.ids)
         }
         let loaded = try await load(clock: &clock, previous: previousCache, checkingPathsAlongside: true, known: known)
         let snapshot = fromSnapshot ? encodingSnapshot(of: loaded) : nil

@@ -87,6 +87,7 @@ struct BuildCommand: AsyncParsableCommand {
                     if let decoded = report.pagesDecoded { console.err("site snapshot: \(decoded) of \(report.pages) pages decoded") }
                     if let taken = report.pagesFromSnapshot { console.err("site snapshot: \(taken) unchanged pages taken from it; the site assembled again") }
                     if let moved = report.pagesMoved { console.err("site updated around \(moved) page(s) whose date, weight or tags changed") }
+                    if let added = report.pagesAdded, added > 0 { console.err("site updated around \(added) new page(s)") }
                     switch report.searchUpdate {
                     case .patched(let shards)?: console.err("search index: \(shards) shards patched")
                     case .renumbered(let shards)?: console.err("search index: pages moved in the order; \(shards) shards renumbered")

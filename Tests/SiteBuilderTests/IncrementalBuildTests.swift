@@ -319,6 +319,43 @@ import SearchIndex
         }
     }
 
+    /// New pages, then edits of them and of others, each build compared with
+    /// a clean one: new pages are put among the snapshot's (`PageInsertion`)
+    /// and read again by the builds after, which add, edit and remove more.
+    @Test(arguments: [1, 2, 3, 4, 6, 7])
+    func newPagesAndTheirEditsMatchACleanBuild(seed: UInt64) async throws {
+        let site = try TemporarySite(SmallSite.files)
+        try await site.build()
+        var random = SeededRandom(seed: seed)
+        var added: [String] = []
+        let folders = ["content/news", "content/events", "content", "content/rosters"]
+        var insertions = 0
+        for step in 0..<10 {
+            let pool = added + ["content/news/xiamen.md", "content/news/liaoyuan.md"]
+            let page = pool[Int(random.next() % UInt64(pool.count))]
+            switch random.next() % 6 {
+            case 0, 1:
+                let path = folders[Int(random.next() % UInt64(folders.count))] + "/new-\(step).md"
+                let day = 10 + Int(random.next() % 20)
+                let tags = ["安全生产", "新就业形态", "新专题\(step % 2)"].filter { _ in random.next() % 2 == 0 }
+                try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-0\(5 + step % 2)-\(day)\ntags: [\(tags.joined(separator: ", "))]\nregion: 福建省/厦门市\n---\n第\(step)篇新增正文。\n")
+                added.append(path)
+            case 2:
+                try edit(site, page) { $0 + "\n第\(step)段：职工之家。\n" }
+            case 3:
+                try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-0", with: "\ndate: 2024-0") }
+            case 4:
+                try edit(site, page) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 第\(step)稿 ") }
+            default:
+                guard let path = added.popLast() else { continue }
+                try site.remove(path)
+            }
+            if (try await site.build().pagesAdded ?? 0) > 0 { insertions += 1 }
+            try await Self.expectSameAsClean(site)
+        }
+        #expect(insertions > 0)
+    }
+
     /// The same under `serve`: each build starts from the last one's memory
     /// and is told which files changed, as the watcher tells it.
     @Test(arguments: [1, 2, 3, 4, 5, 14])

@@ -94,6 +94,68 @@ import Testing
         #expect(updated == assembled)
     }
 
+    /// New pages put among an assembled site's (`PageInsertion`), with an
+    /// edit beside them: the site the assembler makes from all the pages.
+    /// Half the seeds start from the site's snapshot, whose pages stay encoded
+    /// until asked for, and insert twice, as builds after one another do.
+    @Test(arguments: 0..<100) func aSiteWithNewPagesIsTheAssembledOne(seed: UInt64) async throws {
+        var random = SeededRandom(seed: seed)
+        let parsed = Self.parsedSite(pageCount: 150, random: &random)
+        let assembler = SiteAssembler(includeDrafts: false, includeFuture: false, now: Int.max)
+        var newIDs: Set<String> = []
+        for _ in 0..<Int.random(in: 1...4, using: &random) { newIDs.insert(parsed.pages[Int.random(in: 0..<parsed.pages.count, using: &random)].id) }
+        var without = parsed
+        without.pages.removeAll { newIDs.contains($0.id) }
+        var (site, _) = await assembler.assemble(without)
+        let fromSnapshot = seed % 2 == 1
+        if fromSnapshot {
+            site = try #require(SiteSnapshot(decoding: SiteSnapshot(site: site, sectionKinds: [:], structure: 1).encoded())).site
+        }
+        let added = parsed.pages.filter { newIDs.contains($0.id) }
+        #expect(added.allSatisfy { PageInsertion.applies($0, to: site, includeFuture: false, now: Int.max) } || !Self.regionsKnown(added, in: site))
+        guard Self.regionsKnown(added, in: site) else { return }
+        // The first build after the new files: the new pages, and one other page edited.
+        var (inserted, positions) = PageInsertion.inserting(added, into: site)
+        #expect(inserted.pages.count == parsed.pages.count)
+        #expect(inserted.pages.indices.allSatisfy { inserted.pages[$0].id == parsed.pages[$0].id && inserted.pages.id(at: $0) == parsed.pages[$0].id })
+        var replacements = Dictionary(uniqueKeysWithValues: zip(positions, added))
+        var others = inserted.pages.indices.filter { !newIDs.contains(inserted.pages.id(at: $0)) }
+        let edited = others[Int.random(in: 0..<others.count, using: &random)]
+        replacements[edited] = Self.edited(inserted.pages[edited], number: 0, random: &random)
+        var editedParse = parsed
+        editedParse.pages[edited] = replacements[edited] ?? parsed.pages[edited]
+        let (assembled, _) = await assembler.assemble(editedParse)
+        var updated = try #require(RelationalEdit.apply(replacements, to: inserted))
+        #expect(updated.newestFirst == assembled.newestFirst)
+        #expect(updated.sectionPages == assembled.sectionPages)
+        #expect(updated.previous == assembled.previous && updated.next == assembled.next)
+        #expect(updated.tags == assembled.tags && updated.years == assembled.years && updated.authors == assembled.authors)
+        #expect(updated.regions == assembled.regions && updated.pageIndexByID == assembled.pageIndexByID)
+        #expect(updated.related == assembled.related)
+        #expect(updated == assembled)
+        guard fromSnapshot, added.count > 1 else { return }
+        // A later build puts one of them in first, then the others, as a build
+        // after a build that added pages does when another comes.
+        let first = [added[0]]
+        (inserted, positions) = PageInsertion.inserting(first, into: site)
+        (inserted, positions) = PageInsertion.inserting(Array(added.dropFirst()), into: inserted)
+        replacements = [:]
+        others = []
+        for page in added { replacements[inserted.pageIndexByID[page.id] ?? -1] = page }
+        replacements[edited] = editedParse.pages[edited]
+        updated = try #require(RelationalEdit.apply(replacements, to: inserted))
+        #expect(updated == assembled)
+    }
+
+    /// Whether every region of `pages` has its lists in `site` already.
+    static func regionsKnown(_ pages: [Page], in site: Site) -> Bool {
+        pages.allSatisfy { page in
+            guard let province = page.region.first else { return true }
+            guard let term = site.regions.first(where: { $0.name == province }) else { return false }
+            return page.region.count < 2 || term.children.contains { $0.name == page.region[1] }
+        }
+    }
+
     @Test func editsThatChangeWhatAPageIsAreLeftToTheAssembler() {
         var random = SeededRandom(seed: 7)
         let page = Self.parsedSite(pageCount: 1, random: &random).pages[0]

@@ -17,16 +17,54 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
     }
 
     init(encoded: EncodedPages) {
-        storage = PageStorage(encoded, placing: [:])
+        storage = PageStorage(encoded, placing: [:], sources: nil)
     }
 
     /// The same pages with some replaced (by index); those of a snapshot not asked for stay encoded.
     func replacing(_ replacements: [Int: Page]) -> PageList {
         guard !replacements.isEmpty else { return self }
         if let encoded = storage.encoded {
-            return PageList(storage: PageStorage(encoded, placing: replacements))
+            var placing = replacements
+            // Pages inserted into a snapshot's (`inserting`) have no bytes to be decoded from: they go along.
+            for position in indices where storage.source(of: position) < 0 && placing[position] == nil { placing[position] = self[position] }
+            return PageList(storage: PageStorage(encoded, placing: placing, sources: storage.sources))
         }
         return PageList(storage: PageStorage(copying: storage, replacing: replacements))
+    }
+
+    /// The same pages with `added` (none of whose ids is here) in their
+    /// places by id, and the position each of `added` took; those of a
+    /// snapshot not asked for stay encoded.
+    func inserting(_ added: [Page]) -> (pages: PageList, positions: [Int]) {
+        let sorted = added.sorted { $0.id < $1.id }
+        // For each new position, the old one (-1 for an added page).
+        var origins: [Int] = []
+        origins.reserveCapacity(count + added.count)
+        var placed: [Int: Page] = [:]
+        var positionByID: [String: Int] = [:]
+        var old = 0
+        for page in sorted {
+            while old < count, id(at: old) < page.id {
+                origins.append(old)
+                old += 1
+            }
+            placed[origins.count] = page
+            positionByID[page.id] = origins.count
+            origins.append(-1)
+        }
+        origins += old..<count
+        let positions = added.map { positionByID[$0.id] ?? -1 }
+        guard let encoded = storage.encoded else {
+            let pages = origins.indices.map { position in origins[position] >= 0 ? self[origins[position]] : placed[position] }
+            return (PageList(pages.compactMap { $0 }), positions)
+        }
+        // Pages with no bytes in the snapshot (added before) are carried over in place.
+        var sources = [Int](repeating: -1, count: origins.count)
+        for (position, origin) in origins.enumerated() where origin >= 0 {
+            let source = storage.source(of: origin)
+            if source >= 0 { sources[position] = source } else { placed[position] = self[origin] }
+        }
+        return (PageList(storage: PageStorage(encoded, placing: placed, sources: sources)), positions)
     }
 
     private init(storage: PageStorage) {
@@ -45,13 +83,13 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
 
     /// The page's id, without decoding the rest of it.
     func id(at index: Int) -> String {
-        if let encoded = storage.encoded { return encoded.ids[index] }
+        if let encoded = storage.encoded, case let source = storage.source(of: index), source >= 0 { return encoded.ids[source] }
         return self[index].id
     }
 
     /// The page's kind, without decoding the rest of it.
     func kind(at index: Int) -> PageKind {
-        if let encoded = storage.encoded { return encoded.kinds[index] }
+        if let encoded = storage.encoded, case let source = storage.source(of: index), source >= 0 { return encoded.kinds[source] }
         return self[index].kind
     }
 
@@ -90,6 +128,9 @@ struct PageList: RandomAccessCollection, Sendable, Equatable {
 private final class PageStorage: @unchecked Sendable {
     let count: Int
     let encoded: EncodedPages?
+    /// Each position's page in `encoded`, -1 for a page placed at the start
+    /// (inserted, `PageList.inserting`); nil when positions are `encoded`'s.
+    let sources: [Int]?
     private let pages: UnsafeMutablePointer<Page>
     private let state: Mutex<State>
 
@@ -103,6 +144,7 @@ private final class PageStorage: @unchecked Sendable {
     init(_ array: [Page]) {
         count = array.count
         encoded = nil
+        sources = nil
         pages = .allocate(capacity: max(1, array.count))
         _ = UnsafeMutableBufferPointer(start: pages, count: array.count).initialize(from: array)
         state = Mutex(State(inPlace: [], decoded: array.count))
@@ -112,16 +154,19 @@ private final class PageStorage: @unchecked Sendable {
     init(copying other: PageStorage, replacing replacements: [Int: Page]) {
         count = other.count
         encoded = nil
+        sources = nil
         pages = .allocate(capacity: max(1, count))
         pages.initialize(from: other.pages, count: count)
         for (index, page) in replacements where index >= 0 && index < count { pages[index] = page }
         state = Mutex(State(inPlace: [], decoded: count))
     }
 
-    /// `placing`: pages put in place at once, by index, instead of decoded.
-    init(_ encoded: EncodedPages, placing: [Int: Page]) {
-        count = min(encoded.ids.count, encoded.kinds.count)
+    /// `placing`: pages put in place at once, by index, instead of decoded
+    /// (every position whose source is -1 must have one).
+    init(_ encoded: EncodedPages, placing: [Int: Page], sources: [Int]?) {
+        count = sources?.count ?? min(encoded.ids.count, encoded.kinds.count)
         self.encoded = encoded
+        self.sources = sources
         pages = .allocate(capacity: max(1, count))
         var inPlace = Array(repeating: false, count: count)
         for (index, page) in placing where index >= 0 && index < count {
@@ -142,6 +187,11 @@ private final class PageStorage: @unchecked Sendable {
         pages.deallocate()
     }
 
+    /// Where page `index` is in `encoded`; -1 when it is not there.
+    func source(of index: Int) -> Int {
+        sources?[index] ?? index
+    }
+
     var decodedCount: Int { state.withLock { $0.decoded } }
     var isDamaged: Bool { state.withLock { $0.damaged } }
 
@@ -149,14 +199,14 @@ private final class PageStorage: @unchecked Sendable {
         precondition(index >= 0 && index < count, "page index out of range")
         guard let encoded else { return UnsafePointer(pages + index) }
         if state.withLock({ $0.inPlace[index] }) { return UnsafePointer(pages + index) }
-        let decoded = encoded.decode(index)
+        let decoded = encoded.decode(source(of: index))
         state.withLock { state in place(decoded, at: index, in: &state) }
         return UnsafePointer(pages + index)
     }
 
     func decodedPage(at index: Int) -> Page? {
         guard let encoded, !state.withLock({ $0.inPlace[index] }) else { return pages[index] }
-        return encoded.decode(index)
+        return encoded.decode(source(of: index))
     }
 
     func decodeAll() {
@@ -174,7 +224,7 @@ private final class PageStorage: @unchecked Sendable {
         let chunk = 256
         DispatchQueue.concurrentPerform(iterations: (missing.count + chunk - 1) / chunk) { part in
             for position in (part * chunk)..<min(missing.count, (part + 1) * chunk) {
-                output[position] = encoded.decode(missing[position])
+                output[position] = encoded.decode(self.source(of: missing[position]))
             }
         }
         state.withLock { state in
@@ -186,7 +236,8 @@ private final class PageStorage: @unchecked Sendable {
     /// that could not be decoded is stood in for.
     private func place(_ decoded: Page?, at index: Int, in state: inout State) {
         guard !state.inPlace[index], let encoded else { return }
-        (pages + index).initialize(to: decoded ?? EncodedPages.standIn(id: encoded.ids[index], kind: encoded.kinds[index]))
+        let source = source(of: index)
+        (pages + index).initialize(to: decoded ?? EncodedPages.standIn(id: source >= 0 ? encoded.ids[source] : "", kind: source >= 0 ? encoded.kinds[source] : .article))
         state.inPlace[index] = true
         state.decoded += 1
         if decoded == nil { state.damaged = true }

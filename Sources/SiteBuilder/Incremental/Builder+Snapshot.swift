@@ -62,16 +62,27 @@ extension Builder {
             ids.append(String(change.path.dropFirst("content/".count)))
         }
         ids += saved.overrides.filter { !ids.contains($0) }
-        return PageEdits(saved: saved, ids: ids)
+        return PageEdits(saved: saved, ids: ids, filesAdded: true)
     }
 
     /// The snapshot's published pages whose files did not change (`KnownPages`),
-    /// when the snapshot and the cache are of the same build and of the output as it is.
-    func knownPages(_ snapshot: SiteSnapshot?, cache: BuildCache, changed ids: [String]) -> KnownPages? {
+    /// when the snapshot and the cache are of the same build and of the output
+    /// as it is: the cache has the snapshot's pages and those the last build
+    /// added to them (`added`, `PageInsertion`), in id order.
+    func knownPages(_ snapshot: SiteSnapshot?, cache: BuildCache, changed ids: [String], added: [String] = []) -> KnownPages? {
         guard let snapshot, cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
-              cache.entries.count == snapshot.site.pages.count,
-              cache.entries.indices.allSatisfy({ cache.entries[$0].id == snapshot.site.pages.id(at: $0) })
+              cache.entries.count == snapshot.site.pages.count + added.count
         else { return nil }
+        var (fromSnapshot, fromAdded) = (0, 0)
+        for entry in cache.entries {
+            if fromSnapshot < snapshot.site.pages.count, entry.id == snapshot.site.pages.id(at: fromSnapshot) {
+                fromSnapshot += 1
+            } else if fromAdded < added.count, entry.id == added[fromAdded] {
+                fromAdded += 1
+            } else {
+                return nil
+            }
+        }
         let fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         return KnownPages(pages: snapshot.site.pages, indexByID: snapshot.site.pageIndexByID, fingerprints: fingerprints, changed: Set(ids))
     }
@@ -82,6 +93,8 @@ extension Builder {
         var saved: SourceStamps
         /// The page files that changed, and those differing from the snapshot.
         var ids: [String]
+        /// Files came since the last build (`pageAdditions`).
+        var filesAdded = false
     }
 
     /// Beyond this many pages differing from the snapshot, a full build
@@ -113,8 +126,10 @@ extension Builder {
         let (saved, ids) = (edits.saved, edits.ids)
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         let snapshot = await loading.value
-        guard let snapshot, let known = knownPages(snapshot, cache: cache, changed: ids) else { return .readEverything(known: nil) }
-        var site = snapshot.site
+        guard let snapshot else { return .readEverything(known: nil) }
+        // Pages the last build added to the snapshot's (`PageInsertion`): read again, as edited ones are.
+        let addedBefore = saved.overrides.filter { snapshot.site.pageIndexByID[$0] == nil }.sorted()
+        guard let known = knownPages(snapshot, cache: cache, changed: ids, added: addedBefore) else { return .readEverything(known: nil) }
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         // A page due to be published since: the site changes around it.
         guard options.now < snapshot.site.nextPublication else { return .readEverything(known: known) }
@@ -122,7 +137,29 @@ extension Builder {
         var replacements: [Int: Page] = [:]
         var relational = false
         var shownFieldEdits: Set<Int> = []
-        for id in ids {
+        // New page files, put among the snapshot's pages first: the edited ones are then found by their new indexes.
+        var added: [Page] = []
+        var addedFingerprints: [PageFingerprint] = []
+        for id in ids where snapshot.site.pageIndexByID[id] == nil {
+            guard let file = Self.newPageFile(id, in: snapshot.site) else { return .readEverything(known: known) }
+            let (page, diagnostics, fingerprint) = parser.parseAgain(file, config: snapshot.site.config, sectionKinds: snapshot.sectionKinds)
+            guard let page, let fingerprint, diagnostics.isEmpty,
+                  PageInsertion.applies(page, to: snapshot.site, includeFuture: options.includeFuture, now: options.now)
+            else { return .readEverything(known: known) }
+            added.append(page)
+            addedFingerprints.append(fingerprint)
+        }
+        let (base, positions) = PageInsertion.inserting(added, into: snapshot.site)
+        var site = base
+        for (index, (page, fingerprint)) in zip(positions, zip(added, addedFingerprints)) {
+            replacements[index] = page
+            relational = true
+            // A page new since the last build shows in other outputs, like an edited one.
+            if fingerprint.frontMatter != fingerprints[page.id]?.frontMatter { shownFieldEdits.insert(index) }
+            if fingerprint.content != fingerprints[page.id]?.content { contentChanged = true }
+            fingerprints[page.id] = fingerprint
+        }
+        for id in ids where snapshot.site.pageIndexByID[id] != nil {
             guard let index = site.pageIndexByID[id] else { return .readEverything(known: known) }
             let page = site.pages[index]
             let file = ContentTree.PageFile(id: id, sectionPath: page.sectionPath, fileSlug: Self.fileSlug(of: id, isBundle: page.isBundle), isBundle: page.isBundle)
@@ -154,8 +191,10 @@ extension Builder {
         }
         // Where the relations differ from the snapshot's now and did in the last
         // build: outside these, every output shows the pages it showed then.
-        let rearrangement = relational ? Rearrangement(from: snapshot.site, to: site) : Rearrangement()
-        let sinceLastBuild = rearrangement.union(saved.rearranged)
+        // (Pages added to the snapshot's are compared as they were put in, on no list.)
+        let rearrangement = relational ? Rearrangement(from: base, to: site) : Rearrangement()
+        let lastRearranged = Self.moving(saved.rearranged, from: snapshot.site.pages, added: addedBefore, to: site)
+        let sinceLastBuild = rearrangement.union(lastRearranged)
         clock.lap("snapshot")
         let state = BuildState(
             fingerprint: fingerprint, outputStamp: cache.outputStamp, validUntil: site.nextPublication,
@@ -163,7 +202,8 @@ extension Builder {
         )
         var newStamps = stamps
         newStamps.snapshotStamp = saved.snapshotStamp
-        newStamps.keepFrontMatters(of: saved)
+        // Files came: the entries are not the saved stamps', so the hashes are noted anew.
+        if edits.filesAdded { newStamps.noteFrontMatters(fingerprints) } else { newStamps.keepFrontMatters(of: saved) }
         newStamps.overrides = replacements.keys.map(site.pages.id(at:)).sorted()
         newStamps.rearranged = rearrangement
         guard contentChanged else {
@@ -182,10 +222,12 @@ extension Builder {
         // take another output's path: checked as a full build checks (every page
         // read), beside the rendering. Terms the snapshot lacks but the last
         // build had were checked then.
+        // So do a new page, and one added before whose front matter changed.
         let listsSinceLastBuild = Set(rearrangement.lists).subtracting(saved.rearranged.lists)
+        let pagesWithNewPaths = positions.contains(where: shownFieldEdits.contains)
         var pathCheck: Task<[Diagnostic], Never>?
-        if relational, !listsSinceLastBuild.isEmpty,
-           !listsSinceLastBuild.intersection(Self.termLists(of: site)).subtracting(Self.termLists(of: snapshot.site)).isEmpty {
+        if relational, pagesWithNewPaths || !listsSinceLastBuild.isEmpty
+            && !listsSinceLastBuild.intersection(Self.termLists(of: site)).subtracting(Self.termLists(of: snapshot.site)).isEmpty {
             let (checked, assets) = (site, theme.assets.map(\.outputPath))
             pathCheck = Task {
                 checked.pages.decodeAll()
@@ -212,7 +254,11 @@ extension Builder {
         var report = updated.report
         report.fromSnapshot = true
         report.pagesDecoded = site.pages.decodedCount
-        if relational { report.pagesMoved = replacements.count { !ShownFieldsEdit.applies(from: snapshot.site.pages[$0.key], to: $0.value) } }
+        let addedAt = Set(positions)
+        if relational {
+            report.pagesMoved = replacements.count { !addedAt.contains($0.key) && !ShownFieldsEdit.applies(from: base.pages[$0.key], to: $0.value) }
+            report.pagesAdded = added.count - addedBefore.count
+        }
         guard let newCache = updated.cache else { return .built(report) }
         newCache.save(in: stateFolder, body: updated.cacheBody)
         // With warnings, the next build reads everything and shows them again.
@@ -224,6 +270,40 @@ extension Builder {
             newStamps.save(in: stateFolder)
         }
         return .built(report)
+    }
+
+    /// A file under content/ that was not there, in a folder that was a
+    /// section: the page the scanner would make of it (a page of its own,
+    /// not a bundle), or nil when it would make none or something else.
+    static func newPageFile(_ id: String, in site: Site) -> ContentTree.PageFile? {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let name = parts.last, name.hasSuffix(".md"), name != "index.md", !name.hasPrefix("_"), !name.hasPrefix("."),
+              URLPath.isSafeSegment(name)
+        else { return nil }
+        let folder = parts.dropLast().joined(separator: "/")
+        guard folder.isEmpty || site.sections[folder] != nil else { return nil }
+        return ContentTree.PageFile(id: id, sectionPath: folder, fileSlug: String(name.dropLast(3)), isBundle: false)
+    }
+
+    /// The last build's rearrangement, whose pages are indexes of its site
+    /// (the snapshot's pages with `added` put in by id), as indexes of `site`.
+    static func moving(_ rearrangement: Rearrangement, from snapshotPages: PageList, added: [String], to site: Site) -> Rearrangement {
+        guard !rearrangement.pages.isEmpty, !added.isEmpty || site.pages.count != snapshotPages.count else { return rearrangement }
+        var lastIDs: [String] = []
+        lastIDs.reserveCapacity(snapshotPages.count + added.count)
+        var next = 0
+        for index in snapshotPages.indices {
+            let id = snapshotPages.id(at: index)
+            while next < added.count, added[next] < id {
+                lastIDs.append(added[next])
+                next += 1
+            }
+            lastIDs.append(id)
+        }
+        lastIDs += added[next...]
+        var moved = rearrangement
+        moved.pages = rearrangement.pages.compactMap { $0 < lastIDs.count ? site.pageIndexByID[lastIDs[$0]] : nil }.sorted()
+        return moved
     }
 
     /// Every term's and city's list, as `Rearrangement` names lists.

@@ -50,7 +50,9 @@ enum RelationalEdit {
             }
         }
         for (path, indexes) in bySection {
-            guard var list = site.sectionPages[path] else { continue }
+            // A section that listed no page yet (a new page's, `PageInsertion`) starts a list.
+            guard site.sections[path] != nil else { continue }
+            var list = site.sectionPages[path] ?? []
             let byWeight = site.sections[path]?.sort == .weight
             let order = { (left: Int, right: Int) -> Bool in
                 guard byWeight else { return newer(left, right) }
