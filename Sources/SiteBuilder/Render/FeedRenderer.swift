@@ -81,11 +81,12 @@ struct FeedRenderer: Sendable {
         "<url><loc>\(location)</loc>" + (date.map { "<lastmod>\($0.machineReadable)</lastmod>" } ?? "") + "</url>"
     }
 
-    /// The sitemap `sitemap()` makes, from the last build's: when the same
-    /// addresses are listed, only the lines that can have changed are made
-    /// again (the home page's, the `pages` given, and the lists given by
-    /// name, `URLPath.listName`: a list's date is its newest page's), so no
-    /// other page is read. Nil when an address came or went.
+    /// The sitemap `sitemap()` makes, from the last build's: only the lines
+    /// that can have changed are made again (the home page's, the `pages`
+    /// given, and the lists given by name, `URLPath.listName`: a list's date is
+    /// its newest page's), so no other page is read. Of those, an address the
+    /// last sitemap lacks (a new page, a new tag) is put in its sorted place.
+    /// Nil when an address went, or came without being given.
     /// Read as bytes: ten thousand lines are looked at, few are made.
     func sitemap(updating previous: [UInt8], pages: [Int], lists: Set<String>) -> [UInt8]? {
         var updates: [(URLPath, PageDate?)] = [(.root, site.newestFirst.first.map { site.pages[$0].date })]
@@ -99,30 +100,33 @@ struct FeedRenderer: Sendable {
         for term in terms where lists.contains(term.url.listName) {
             updates.append((term.url, term.pages.first.map { site.pages[$0].date }))
         }
-        var newLines: [ArraySlice<UInt8>: [UInt8]] = [:]
+        var newLines: [ArraySlice<UInt8>: (url: URLPath, line: [UInt8])] = [:]
         for (url, date) in updates {
             let location = XMLEscape.escape(absolute(url))
-            newLines[ArraySlice(location.utf8)] = Array(line(location: location, date: date).utf8)
+            newLines[ArraySlice(location.utf8)] = (url, Array(line(location: location, date: date).utf8))
         }
         let start = Array("<url><loc>".utf8)
         let end = Array("</loc>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(previous.count + 256)
-        var lines = 0
-        var replaced = 0
+        // Where each address line starts in `out`, and its address in `previous`.
+        var addressLines: [(start: Int, location: Range<Int>)] = []
+        var afterLastAddress = 0
+        var matched: Set<ArraySlice<UInt8>> = []
         var lineStart = 0
         while lineStart < previous.count {
             let lineEnd = previous[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? previous.count
             let line = previous[lineStart..<lineEnd]
             if line.starts(with: start) {
-                lines += 1
                 let locationStart = lineStart + start.count
                 var locationEnd = locationStart
                 while locationEnd + end.count <= lineEnd, !previous[locationEnd..<(locationEnd + end.count)].elementsEqual(end) { locationEnd += 1 }
                 guard locationEnd + end.count <= lineEnd else { return nil }
-                if let new = newLines[previous[locationStart..<locationEnd]] {
-                    out += new
-                    replaced += 1
+                addressLines.append((out.count, locationStart..<locationEnd))
+                let location = previous[locationStart..<locationEnd]
+                if let new = newLines[location] {
+                    out += new.line
+                    matched.insert(location)
                 } else {
                     out += line
                 }
@@ -130,9 +134,41 @@ struct FeedRenderer: Sendable {
                 out += line
             }
             if lineEnd < previous.count { out.append(UInt8(ascii: "\n")) }
+            if line.starts(with: start) { afterLastAddress = out.count }
             lineStart = lineEnd + 1
         }
-        guard lines == 2 + site.pages.count + site.sections.count + terms.count, replaced == newLines.count else { return nil }
-        return out
+        let added = newLines.filter { !matched.contains($0.key) }.values.sorted { $0.url < $1.url }
+        guard addressLines.count + added.count == 2 + site.pages.count + site.sections.count + terms.count else { return nil }
+        guard !added.isEmpty else { return out }
+        // Each new line goes before the first address after it (found by halving, reading only those addresses).
+        let prefix = Array(XMLEscape.escape(absolute(.root)).utf8)
+        var insertions: [(at: Int, line: [UInt8])] = []
+        for new in added {
+            var (low, high) = (0, addressLines.count)
+            while low < high {
+                let middle = (low + high) / 2
+                guard let url = Self.path(of: previous[addressLines[middle].location], prefix: prefix) else { return nil }
+                if new.url < url { high = middle } else { low = middle + 1 }
+            }
+            insertions.append((low < addressLines.count ? addressLines[low].start : afterLastAddress, new.line))
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count + insertions.reduce(0) { $0 + $1.line.count + 1 })
+        var copied = 0
+        for insertion in insertions {
+            result += out[copied..<insertion.at]
+            result += insertion.line
+            result.append(UInt8(ascii: "\n"))
+            copied = insertion.at
+        }
+        result += out[copied...]
+        return result
+    }
+
+    /// The path of a sitemap address: after the site's own address, percent-encoded segments each ending in `/`.
+    private static func path(of location: ArraySlice<UInt8>, prefix: [UInt8]) -> URLPath? {
+        guard location.starts(with: prefix) else { return nil }
+        let encoded = String(decoding: location.dropFirst(prefix.count), as: UTF8.self)
+        return URLPath(encoded.split(separator: "/").map { LinkResolver.percentDecode(String($0)) })
     }
 }
