@@ -2,7 +2,8 @@
 # Times incremental rebuilds on a generated corpus (default 10,000 pages):
 # `unionpress build` with nothing changed, after a body edit, a title edit,
 # an edit of the first paragraph (the summary), a date edit, a new tag and a new
-# article, then body, title and date edits under `unionpress serve` (its own report).
+# article, then body, title and date edits and new articles under `unionpress serve`
+# (its own report).
 # Each case runs 3 times; the corpus is copied to a scratch folder first.
 #
 #   scripts/bench-incremental.sh          # 10,000 pages
@@ -68,5 +69,9 @@ for _ in $(seq 1 600); do grep -q '^serving at' serve.log && break; sleep 0.5; d
 for run in 1 2 3; do echo "serve 第${run}段。" >> "$page"; sleep 2; done
 for run in 1 2 3; do sed -i "s/^title: \(.*\)$/title: \1（S${run}）/" "$page"; sleep 3; done
 for run in 1 2 3; do sed -i "s/^date: .*$/date: 2021-07-0${run} 08:00/" "$page"; sleep 3; done
-echo "serve (3 body edits, 3 title edits, then 3 date edits):"
+for run in 1 2 3; do
+  printf -- '---\ntitle: 服务中新增的报道%s\ndate: 2026-11-2%s 10:00\ntags:\n  - 职工疗休养\n---\n新增报道的正文%s。\n' "$run" "$run" "$run" > "content/events/serve-article-$run.md"
+  sleep 3
+done
+echo "serve (3 body edits, 3 title edits, 3 date edits, then 3 new articles):"
 grep -E '^(updated|built)' serve.log | sed 's/^/  /'

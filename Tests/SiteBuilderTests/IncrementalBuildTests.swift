@@ -328,32 +328,61 @@ import SearchIndex
         try await site.build()
         var random = SeededRandom(seed: seed)
         var added: [String] = []
-        let folders = ["content/news", "content/events", "content", "content/rosters"]
         var insertions = 0
         for step in 0..<10 {
-            let pool = added + ["content/news/xiamen.md", "content/news/liaoyuan.md"]
-            let page = pool[Int(random.next() % UInt64(pool.count))]
-            switch random.next() % 6 {
-            case 0, 1:
-                let path = folders[Int(random.next() % UInt64(folders.count))] + "/new-\(step).md"
-                let day = 10 + Int(random.next() % 20)
-                let tags = ["安全生产", "新就业形态", "新专题\(step % 2)"].filter { _ in random.next() % 2 == 0 }
-                try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-0\(5 + step % 2)-\(day)\ntags: [\(tags.joined(separator: ", "))]\nregion: 福建省/厦门市\n---\n第\(step)篇新增正文。\n")
-                added.append(path)
-            case 2:
-                try edit(site, page) { $0 + "\n第\(step)段：职工之家。\n" }
-            case 3:
-                try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-0", with: "\ndate: 2024-0") }
-            case 4:
-                try edit(site, page) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 第\(step)稿 ") }
-            default:
-                guard let path = added.popLast() else { continue }
-                try site.remove(path)
-            }
+            _ = try newPageEdit(site, step: step, random: &random, added: &added)
             if (try await site.build().pagesAdded ?? 0) > 0 { insertions += 1 }
             try await Self.expectSameAsClean(site)
         }
         #expect(insertions > 0)
+    }
+
+    /// The same under `serve`, which puts new pages among the others in memory.
+    @Test(arguments: [1, 2, 3, 4, 6, 7])
+    func serveFollowsNewPagesAndTheirEdits(seed: UInt64) async throws {
+        let site = try TemporarySite(SmallSite.files)
+        let builder = Builder(options: site.options())
+        var memory = try await builder.build(after: nil, changedPaths: nil).memory
+        var random = SeededRandom(seed: seed)
+        var added: [String] = []
+        var insertions = 0
+        for step in 0..<10 {
+            let changed = try newPageEdit(site, step: step, random: &random, added: &added)
+            let result = try await builder.build(after: memory, changedPaths: changed)
+            if (result.report.pagesAdded ?? 0) > 0 { insertions += 1 }
+            memory = result.memory
+            try await Self.expectSameAsClean(site)
+        }
+        #expect(insertions > 0)
+    }
+
+    /// A new page (in a section, at the top, or among the rosters), or an edit
+    /// of a new or old page (body, date, title), or a new page removed; the
+    /// files it changed, relative to the site.
+    func newPageEdit(_ site: TemporarySite, step: Int, random: inout SeededRandom, added: inout [String]) throws -> [String] {
+        let folders = ["content/news", "content/events", "content", "content/rosters"]
+        let pool = added + ["content/news/xiamen.md", "content/news/liaoyuan.md"]
+        let page = pool[Int(random.next() % UInt64(pool.count))]
+        switch random.next() % 6 {
+        case 0, 1:
+            let path = folders[Int(random.next() % UInt64(folders.count))] + "/new-\(step).md"
+            let day = 10 + Int(random.next() % 20)
+            let tags = ["安全生产", "新就业形态", "新专题\(step % 2)"].filter { _ in random.next() % 2 == 0 }
+            try site.write(path, "---\ntitle: 新增\(step)\ndate: 2025-0\(5 + step % 2)-\(day)\ntags: [\(tags.joined(separator: ", "))]\nregion: 福建省/厦门市\n---\n第\(step)篇新增正文。\n")
+            added.append(path)
+            return [path]
+        case 2:
+            try edit(site, page) { $0 + "\n第\(step)段：职工之家。\n" }
+        case 3:
+            try edit(site, page) { $0.replacingOccurrences(of: "\ndate: 2025-0", with: "\ndate: 2024-0") }
+        case 4:
+            try edit(site, page) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 第\(step)稿 ") }
+        default:
+            guard let path = added.popLast() else { return [] }
+            try site.remove(path)
+            return [path]
+        }
+        return [page]
     }
 
     /// The same under `serve`: each build starts from the last one's memory
@@ -424,13 +453,19 @@ import SearchIndex
         let second = try await builder.build(after: first.memory, changedPaths: ["content/news/liaoyuan.md", "content/news/.liaoyuan.md.swp"])
         #expect(second.report.changedPages == 1)
         try await Self.expectSameAsClean(site)
-        // A file the session has not seen: everything is read again.
+        // A new page in a section: put among the others in memory (`PageInsertion`).
         try site.write("content/news/another.md", "---\ntitle: 另一篇\ndate: 2025-06-09\n---\n另一篇正文。\n")
         let third = try await builder.build(after: second.memory, changedPaths: ["content/news/another.md"])
+        #expect(third.report.pagesAdded == 1)
         #expect(site.exists("public/news/another/index.html"))
         try await Self.expectSameAsClean(site)
+        // A file the session has not seen that is no page of a section: everything is read again.
+        try site.write("content/events/wuwei/notes.md", "---\ntitle: 附注\ndate: 2025-06-03\n---\n正文。\n")
+        let bundled = try await builder.build(after: third.memory, changedPaths: ["content/events/wuwei/notes.md"])
+        #expect(bundled.report.pagesAdded == nil)
+        try await Self.expectSameAsClean(site)
         try edit(site, "content/news/another.md") { $0 + "\n更多正文。\n" }
-        let fourth = try await builder.build(after: third.memory, changedPaths: ["content/news/another.md"])
+        let fourth = try await builder.build(after: bundled.memory, changedPaths: ["content/news/another.md"])
         #expect(fourth.report.changedPages == 1)
         try await Self.expectSameAsClean(site)
         // Front matter: assembled again from memory.

@@ -22,7 +22,7 @@ extension Builder {
             }
             if let result = try await buildFromMemory(
                 update.loaded, frontMatterChanged: update.frontMatterChanged, shownFieldEdits: update.shownFieldEdits,
-                rearranged: update.rearranged, pagesMoved: update.pagesMoved, cache: memory.cache
+                rearranged: update.rearranged, pagesMoved: update.pagesMoved, pagesAdded: update.pagesAdded, cache: memory.cache
             ) {
                 return result
             }
@@ -42,6 +42,8 @@ extension Builder {
         /// and how many pages moved.
         var rearranged: Rearrangement?
         var pagesMoved: Int?
+        /// New pages put among the others (`PageInsertion`).
+        var pagesAdded: Int?
     }
 
     /// The site after reading the changed pages again, or nil when anything
@@ -53,6 +55,7 @@ extension Builder {
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
         let sectionKinds = loaded.parsed.sections.mapValues(\.defaultKind)
         var changedPages: [String: Page] = [:]
+        var added: [Page] = []
         var contentChanged = false
         for path in Set(paths).sorted() {
             let parts = path.split(separator: "/")
@@ -63,7 +66,17 @@ extension Builder {
             guard let file = loaded.pageFiles[id], let old = loaded.fingerprints[id] else {
                 // A file that came and went (an editor's temporary file) leaves no trace; anything else may be new.
                 if !FileManager.default.fileExists(atPath: rootURL.path + "/" + path) { continue }
-                return nil
+                // A new page file in a section's folder is put among the others; anything else is read with everything.
+                guard loaded.pageFiles[id] == nil, let file = Self.newPageFile(id, in: loaded.site) else { return nil }
+                let (page, diagnostics, fingerprint) = parser.parseAgain(file, config: loaded.parsed.config, sectionKinds: sectionKinds)
+                guard let page, let fingerprint, diagnostics.isEmpty,
+                      PageInsertion.applies(page, to: loaded.site, includeFuture: options.includeFuture, now: options.now)
+                else { return nil }
+                added.append(page)
+                loaded.pageFiles[id] = file
+                loaded.fingerprints[id] = fingerprint
+                contentChanged = true
+                continue
             }
             let (page, diagnostics, fingerprint) = parser.parseAgain(file, config: loaded.parsed.config, sectionKinds: sectionKinds)
             guard let page, let fingerprint, diagnostics.isEmpty else { return nil }
@@ -72,42 +85,48 @@ extension Builder {
             loaded.fingerprints[id] = fingerprint
             if fingerprint.frontMatter != old.frontMatter { changedPages[id] = page }
         }
-        if !changedPages.isEmpty {
+        if !changedPages.isEmpty || !added.isEmpty {
             // Warnings come from front matter and assembly: with any, a full build tells them again.
             guard loaded.warnings.isEmpty else { return nil }
             for (index, page) in loaded.parsed.pages.enumerated() {
                 if let changed = changedPages[page.id] { loaded.parsed.pages[index] = changed }
             }
+            if !added.isEmpty { loaded.parsed.pages = (loaded.parsed.pages + added).sorted { $0.id < $1.id } }
+            // New pages go in first, on no list; then they are filed like moved pages.
+            let (base, positions) = PageInsertion.inserting(added, into: loaded.site)
+            var replacements = Dictionary(uniqueKeysWithValues: zip(positions, added))
             // Pages that changed only in what they show of themselves, or also in
             // where they stand among others (their date, weight or tags).
-            var replacements: [Int: Page] = [:]
+            var handled = 0
             var pagesMoved = 0
             for (id, page) in changedPages {
-                guard let index = loaded.site.pageIndexByID[id] else { continue }
-                let old = loaded.site.pages[index]
+                guard let index = base.pageIndexByID[id] else { continue }
+                let old = base.pages[index]
                 if ShownFieldsEdit.applies(from: old, to: page) {
                     replacements[index] = page
+                    handled += 1
                 } else if RelationalEdit.applies(from: old, to: page, includeFuture: options.includeFuture, now: options.now) {
                     replacements[index] = page
+                    handled += 1
                     pagesMoved += 1
                 }
             }
             // Only what the pages show of themselves changed: the site stands, with the pages replaced.
-            if replacements.count == changedPages.count, pagesMoved == 0 {
+            if handled == changedPages.count, pagesMoved == 0, added.isEmpty {
                 loaded.site.pages = loaded.site.pages.replacing(replacements)
                 return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys))
             }
-            // Dates, weights and tags too: the site is updated around the pages.
-            if replacements.count == changedPages.count, let site = RelationalEdit.apply(replacements, to: loaded.site) {
-                let rearrangement = Rearrangement(from: loaded.site, to: site)
-                // A new term's pages must not take another output's path.
-                if !Self.termLists(of: site).isSubset(of: Self.termLists(of: loaded.site)) {
+            // Dates, weights and tags too, or new pages: the site is updated around the pages.
+            if handled == changedPages.count, let site = RelationalEdit.apply(replacements, to: base) {
+                let rearrangement = Rearrangement(from: base, to: site)
+                // A new page's outputs, and a new term's pages, must not take another output's path.
+                if !added.isEmpty || !Self.termLists(of: site).isSubset(of: Self.termLists(of: loaded.site)) {
                     guard OutputPlan.plan(site, pageSize: site.config.pageSize, assets: loaded.theme.assets.map(\.outputPath)).isEmpty else { return nil }
                 }
                 loaded.site = site
                 return Reread(
                     loaded: loaded, contentChanged: contentChanged, frontMatterChanged: false, shownFieldEdits: Set(replacements.keys),
-                    rearranged: rearrangement, pagesMoved: pagesMoved
+                    rearranged: rearrangement, pagesMoved: pagesMoved, pagesAdded: added.count
                 )
             }
             let assembler = SiteAssembler(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
@@ -123,7 +142,8 @@ extension Builder {
     /// Renders what changed from memory and updates the output in place;
     /// nil when the cache cannot serve it (then everything is read).
     private func buildFromMemory(
-        _ loaded: Loaded, frontMatterChanged: Bool, shownFieldEdits: Set<Int>, rearranged: Rearrangement?, pagesMoved: Int?, cache: BuildCache
+        _ loaded: Loaded, frontMatterChanged: Bool, shownFieldEdits: Set<Int>, rearranged: Rearrangement?, pagesMoved: Int?, pagesAdded: Int?,
+        cache: BuildCache
     ) async throws(BuildFailure) -> (report: BuildReport, memory: BuildMemory?)? {
         var clock = StageClock()
         guard var updated = try await updateInPlace(
@@ -132,6 +152,7 @@ extension Builder {
             return nil
         }
         updated.report.pagesMoved = pagesMoved
+        updated.report.pagesAdded = pagesAdded
         return (updated.report, updated.cache.map { BuildMemory(loaded: loaded, cache: $0) })
     }
 
