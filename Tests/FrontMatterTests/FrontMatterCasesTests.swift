@@ -64,6 +64,18 @@ import Testing
         #expect(failures.isEmpty, "\(failures.count) failing:\n\(failures.prefix(10).joined(separator: "\n"))")
     }
 
+    /// A page read again to be rendered is only split: the body and its first
+    /// line must be those the full parse gives, on every case and with a body.
+    @Test func theBodyAloneIsTheBodyTheParseGives() throws {
+        for testCase in Self.cases.valid {
+            for page in [testCase.document, testCase.document + "\n正文第一行\r\n\n第二段。\n"] {
+                guard let parsed = try? FrontMatterParser.parsePage(page) else { continue }
+                let split = try FrontMatterParser.body(ofPage: Array(page.utf8))
+                #expect(split.body == parsed.body && split.bodyStartLine == parsed.bodyStartLine, "\(testCase.name)")
+            }
+        }
+    }
+
     @Test func everyInvalidCaseFailsOnTheExpectedLine() {
         var failures: [String] = []
         for testCase in Self.cases.invalid {

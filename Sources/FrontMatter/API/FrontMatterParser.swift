@@ -7,6 +7,25 @@
 public enum FrontMatterParser {
     /// Splits a page into its front matter and body and parses the front matter.
     public static func parsePage(_ bytes: [UInt8]) throws(FrontMatterError) -> PageSource {
+        let split = try splitLines(bytes)
+        var reader = YAMLReader(bytes: bytes, lines: split.lines, firstLineNumber: 2)
+        var frontMatter = try reader.parseRoot(emptyLine: 1, emptyColumn: 1)
+        frontMatter.line = 1
+        frontMatter.column = 1
+        let body = try bodyText(bytes, from: split.bodyStart, firstLine: split.bodyStartLine)
+        return PageSource(frontMatter: frontMatter, body: body, bodyStartLine: split.bodyStartLine)
+    }
+
+    /// The body of a page and the line it starts on, as `parsePage` finds
+    /// them, without parsing the front matter: for a page read again to be
+    /// rendered, whose front matter was parsed when the site was read.
+    public static func body(ofPage bytes: [UInt8]) throws(FrontMatterError) -> (body: String, bodyStartLine: Int) {
+        let split = try splitLines(bytes)
+        return (try bodyText(bytes, from: split.bodyStart, firstLine: split.bodyStartLine), split.bodyStartLine)
+    }
+
+    /// The front matter's lines between the `---` markers, and where the body starts.
+    private static func splitLines(_ bytes: [UInt8]) throws(FrontMatterError) -> (lines: [LineSpan], bodyStart: Int, bodyStartLine: Int) {
         let start = byteOrderMarkLength(bytes)
         let opening = lineBounds(bytes, from: start)
         guard marker(bytes, opening.start, opening.end, ASCII.minus) == .alone else {
@@ -43,15 +62,7 @@ public enum FrontMatterParser {
         guard let closing else {
             throw FrontMatterError("the front matter is not closed: no line '---' after the opening one", line: 1, column: 1)
         }
-
-        var reader = YAMLReader(bytes: bytes, lines: lines, firstLineNumber: 2)
-        var frontMatter = try reader.parseRoot(emptyLine: 1, emptyColumn: 1)
-        frontMatter.line = 1
-        frontMatter.column = 1
-
-        let bodyStartLine = lines.count + 3
-        let body = try bodyText(bytes, from: closing.next, firstLine: bodyStartLine)
-        return PageSource(frontMatter: frontMatter, body: body, bodyStartLine: bodyStartLine)
+        return (lines, closing.next, lines.count + 3)
     }
 
     public static func parsePage(_ text: String) throws(FrontMatterError) -> PageSource {

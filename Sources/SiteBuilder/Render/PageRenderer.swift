@@ -114,12 +114,15 @@ struct PageRenderer: Sendable {
         let page = site.pages[index]
         let file = "content/\(page.id)"
         var diagnostics: [Diagnostic] = []
-        // The body is read again here rather than kept since parsing: memory stays flat.
+        // The body is read again here rather than kept since parsing: memory
+        // stays flat. Its front matter was parsed then: only the body is found.
         let bytes: [UInt8]
         let body: String
         do {
             bytes = try FileBytes.read(contentRootPrefix + page.id)
-            body = try FrontMatterParser.parsePage(bytes).body
+            let split = try FrontMatterParser.body(ofPage: bytes)
+            guard split.bodyStartLine == page.bodyStartLine else { throw CocoaError(.fileReadCorruptFile) }
+            body = split.body
         } catch {
             let message = "content/\(page.id) changed or became unreadable during the build; build again"
             return PageDigest(summary: "", readingMinutes: 1, wordCount: 0, diagnostics: [.error(message, at: SourceLocation(file: file, line: 1, column: 1))])
