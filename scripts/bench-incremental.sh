@@ -70,7 +70,7 @@ for run in 1 2 3; do echo "serve 第${run}段。" >> "$page"; sleep 2; done
 for run in 1 2 3; do sed -i "s/^title: \(.*\)$/title: \1（S${run}）/" "$page"; sleep 3; done
 for run in 1 2 3; do sed -i "s/^date: .*$/date: 2021-07-0${run} 08:00/" "$page"; sleep 3; done
 for run in 1 2 3; do
-  printf -- '---\ntitle: 服务中新增的报道%s\ndate: 2026-11-2%s 10:00\ntags:\n  - 职工疗休养\n---\n新增报道的正文%s。\n' "$run" "$run" "$run" > "content/events/serve-article-$run.md"
+  printf -- '---\ntitle: 服务中新增的报道%s\ndate: 2026-11-2%s 10:00\ntags:\n  - 职工疗休养\n---\n新增报道的正文%s。\n' "$run" "$((run + 4))" "$run" > "content/events/serve-article-$run.md"
   sleep 3
 done
 echo "serve (3 body edits, 3 title edits, 3 date edits, then 3 new articles):"

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Updates a written index for pages whose terms changed (a body edited,
 /// or a page added after the last number: its old record is empty): only
 /// the shards holding a term that a page gained, lost or moved to another
@@ -43,10 +45,14 @@ public enum SearchIndexPatch {
     /// `renumbered`: the shards holding a moved document (`shards(holding:)`
     /// of the moved documents' records), when known; a renumbering leaves
     /// every other shard as it is, so only these are read.
+    ///
+    /// `workers` above 1: the shards (a renumbering reads most) are read,
+    /// patched and emitted on that many threads at once, so `readShard` and
+    /// `emit` must be safe to call from several threads. The result is the same.
     public static func apply(
         _ changes: [Change], renumbering: SearchIndexRenumbering? = nil, renumbered: Set<Int>? = nil, shardCount: Int, sizing: Int,
-        targetShardBytes: Int = 12 * 1024, readShard: (Int) -> [UInt8]?, emit: (String, [UInt8]) throws -> Void
-    ) rethrows -> Result? {
+        targetShardBytes: Int = 12 * 1024, workers: Int = 1, readShard: (Int) -> [UInt8]?, emit: (String, [UInt8]) throws -> Void
+    ) throws -> Result? {
         var updatesByShard: [Int: [TermUpdate]] = [:]
         for change in changes {
             for update in termUpdates(change) {
@@ -54,55 +60,122 @@ public enum SearchIndexPatch {
                 updatesByShard[shard, default: []].append(update)
             }
         }
-        var newSizing = sizing
-        var rewritten: [(Int, [UInt8])] = []
-        var bytesDelta = 0
         let shards = renumbering == nil
             ? updatesByShard.keys.sorted() : renumbered.map { $0.union(updatesByShard.keys).sorted() } ?? Array(0..<shardCount)
-        for shard in shards {
+        let patch = { (shard: Int) -> ShardOutcome? in
             guard let old = readShard(shard) else { return nil }
-            var current = old
-            if let renumbering {
-                guard let renumbered = renumbering.renumber(old) else { return nil }
-                current = renumbered.bytes
-                newSizing += renumbered.postingsGrowth
+            return patched(shard, old: old, renumbering: renumbering, updates: updatesByShard[shard])
+        }
+        // Each shard is patched alone: on several threads, each writes only its own outcome.
+        let outcomes: [ShardOutcome?]
+        if workers > 1, shards.count > 1 {
+            let results = UnsafeMutableBufferPointer<ShardOutcome?>.allocate(capacity: shards.count)
+            results.initialize(repeating: nil)
+            defer {
+                results.deinitialize()
+                results.deallocate()
             }
-            guard let updates = updatesByShard[shard] else {
-                if current != old {
-                    bytesDelta += current.count - old.count
-                    rewritten.append((shard, current))
-                }
-                continue
-            }
-            guard var entries = decodeShard(current) else { return nil }
-            for update in updates {
-                let position = entries.firstIndex { !$0.term.lexicographicallyPrecedes(update.term) }
-                let overhead = update.isWord ? update.term.count + SearchIndexBuilder.wordOverhead : SearchIndexBuilder.gramOverhead
-                if let position, entries[position].term == update.term {
-                    let before = entries[position].encodedLength
-                    entries[position].set(update.document, bits: update.bits)
-                    if entries[position].postings.isEmpty {
-                        entries.remove(at: position)
-                        newSizing -= before + overhead
-                    } else {
-                        newSizing += entries[position].encodedLength - before
-                    }
-                } else if update.bits != 0 {
-                    var entry = ShardEntry(term: update.term, postings: [])
-                    entry.set(update.document, bits: update.bits)
-                    entries.insert(entry, at: position ?? entries.count)
-                    newSizing += entry.encodedLength + overhead
+            nonisolated(unsafe) let output = results
+            let chunk = (shards.count + workers * 4 - 1) / (workers * 4)
+            withoutActuallyEscaping(patch) { patch in
+                nonisolated(unsafe) let patch = patch
+                DispatchQueue.concurrentPerform(iterations: (shards.count + chunk - 1) / chunk) { part in
+                    for position in (part * chunk)..<min(shards.count, (part + 1) * chunk) { output[position] = patch(shards[position]) }
                 }
             }
-            let bytes = encodeShard(entries)
-            bytesDelta += bytes.count - old.count
-            rewritten.append((shard, bytes))
+            outcomes = Array(results)
+        } else {
+            outcomes = shards.map(patch)
+        }
+        var newSizing = sizing
+        var bytesDelta = 0
+        var rewritten: [(shard: Int, bytes: [UInt8])] = []
+        for (shard, outcome) in zip(shards, outcomes) {
+            guard let outcome else { return nil }
+            newSizing += outcome.sizingDelta
+            bytesDelta += outcome.bytesDelta
+            if let bytes = outcome.bytes { rewritten.append((shard, bytes)) }
         }
         guard SearchIndexBuilder.shardCount(sizing: newSizing, targetShardBytes: targetShardBytes) == shardCount else { return nil }
-        for (shard, bytes) in rewritten {
-            try emit(SearchLayout.shard(shard), bytes)
+        if workers > 1, rewritten.count > 1 {
+            let rewritten = rewritten
+            let failures = UnsafeMutableBufferPointer<(any Error)?>.allocate(capacity: rewritten.count)
+            failures.initialize(repeating: nil)
+            defer {
+                failures.deinitialize()
+                failures.deallocate()
+            }
+            nonisolated(unsafe) let output = failures
+            let chunk = (rewritten.count + workers * 4 - 1) / (workers * 4)
+            try withoutActuallyEscaping(emit) { emit in
+                nonisolated(unsafe) let emit = emit
+                DispatchQueue.concurrentPerform(iterations: (rewritten.count + chunk - 1) / chunk) { part in
+                    for position in (part * chunk)..<min(rewritten.count, (part + 1) * chunk) {
+                        do {
+                            try emit(SearchLayout.shard(rewritten[position].shard), rewritten[position].bytes)
+                        } catch {
+                            output[position] = error
+                        }
+                    }
+                }
+                if let failure = output.lazy.compactMap({ $0 }).first { throw failure }
+            }
+        } else {
+            for (shard, bytes) in rewritten {
+                try emit(SearchLayout.shard(shard), bytes)
+            }
         }
         return Result(sizing: newSizing, shardsWritten: rewritten.count, bytesDelta: bytesDelta)
+    }
+
+    /// What patching one shard gives: its new bytes when they changed, and
+    /// how the estimate behind the shard count and the shard's size moved.
+    private struct ShardOutcome {
+        var bytes: [UInt8]?
+        var sizingDelta = 0
+        var bytesDelta = 0
+    }
+
+    /// One shard renumbered (with `renumbering`) and given its updates; nil when it is damaged.
+    private static func patched(_ shard: Int, old: [UInt8], renumbering: SearchIndexRenumbering?, updates: [TermUpdate]?) -> ShardOutcome? {
+        var outcome = ShardOutcome()
+        var current = old
+        if let renumbering {
+            guard let renumbered = renumbering.renumber(old) else { return nil }
+            current = renumbered.bytes
+            outcome.sizingDelta += renumbered.postingsGrowth
+        }
+        guard let updates else {
+            if current != old {
+                outcome.bytesDelta = current.count - old.count
+                outcome.bytes = current
+            }
+            return outcome
+        }
+        guard var entries = decodeShard(current) else { return nil }
+        for update in updates {
+            let position = entries.firstIndex { !$0.term.lexicographicallyPrecedes(update.term) }
+            let overhead = update.isWord ? update.term.count + SearchIndexBuilder.wordOverhead : SearchIndexBuilder.gramOverhead
+            if let position, entries[position].term == update.term {
+                let before = entries[position].encodedLength
+                entries[position].set(update.document, bits: update.bits)
+                if entries[position].postings.isEmpty {
+                    entries.remove(at: position)
+                    outcome.sizingDelta -= before + overhead
+                } else {
+                    outcome.sizingDelta += entries[position].encodedLength - before
+                }
+            } else if update.bits != 0 {
+                var entry = ShardEntry(term: update.term, postings: [])
+                entry.set(update.document, bits: update.bits)
+                entries.insert(entry, at: position ?? entries.count)
+                outcome.sizingDelta += entry.encodedLength + overhead
+            }
+        }
+        let bytes = encodeShard(entries)
+        outcome.bytesDelta = bytes.count - old.count
+        outcome.bytes = bytes
+        return outcome
     }
 
     /// The terms whose field bits for the document differ between the two records.

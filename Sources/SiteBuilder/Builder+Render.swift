@@ -601,7 +601,7 @@ extension Builder {
             if let patched = try SearchIndexPatch.apply(
                 changes, renumbering: renumbering, renumbered: try renumbering.flatMap { _ in
                     try shardsHoldingMoved(previous: previous, searchNumbers: searchNumbers, oldRecords: oldRecords, reader: reader, shardCount: state.shardCount)
-                }, shardCount: state.shardCount, sizing: state.sizing,
+                }, shardCount: state.shardCount, sizing: state.sizing, workers: workerCount,
                 readShard: { CacheFile.read(shardFolder + SearchLayout.shard($0)) },
                 emit: { path, bytes in try writer.write(path, bytes: bytes) }
             ) {

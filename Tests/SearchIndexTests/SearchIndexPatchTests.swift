@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import SearchIndex
 
@@ -23,7 +24,7 @@ import Testing
         expected: InMemoryIndex, targetShardBytes: Int
     ) throws -> SearchIndexPatch.Result? {
         var files = before.files
-        let result = SearchIndexPatch.apply(
+        let result = try SearchIndexPatch.apply(
             changes, renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing,
             targetShardBytes: targetShardBytes,
             readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
@@ -130,7 +131,7 @@ import Testing
             let expected = InMemoryIndex(newOrder, targetShardBytes: target)
             try #require(expected.summary.shards == before.summary.shards)
             var files = before.files
-            let result = try #require(SearchIndexPatch.apply(
+            let result = try #require(try SearchIndexPatch.apply(
                 [], renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: target,
                 readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes }
             ))
@@ -141,7 +142,7 @@ import Testing
             let holding = SearchIndexPatch.shards(holding: moved.map { pages[$0].record() }, shardCount: before.summary.shards)
             var targeted = before.files
             var read: Set<Int> = []
-            let targetedResult = try #require(SearchIndexPatch.apply(
+            let targetedResult = try #require(try SearchIndexPatch.apply(
                 [], renumbering: renumbering, renumbered: holding, shardCount: before.summary.shards, sizing: before.summary.sizing,
                 targetShardBytes: target,
                 readShard: { shard in
@@ -153,6 +154,16 @@ import Testing
             #expect(shards(targeted) == shards(expected.files))
             #expect(targetedResult == result)
             #expect(read == holding)
+            // On two threads at once, as builds do: the same index.
+            let shared = Mutex(before.files)
+            let parallelResult = try #require(try SearchIndexPatch.apply(
+                [], renumbering: renumbering, renumbered: holding, shardCount: before.summary.shards, sizing: before.summary.sizing,
+                targetShardBytes: target, workers: 2,
+                readShard: { shard in shared.withLock { $0[SearchLayout.shard(shard)] } },
+                emit: { path, bytes in shared.withLock { $0[path] = bytes } }
+            ))
+            #expect(shards(shared.withLock { $0 }) == shards(expected.files))
+            #expect(parallelResult == result)
         }
     }
 
@@ -166,7 +177,7 @@ import Testing
         try #require(expected.summary.shards == before.summary.shards)
         var files = before.files
         var written: [String] = []
-        let result = try #require(SearchIndexPatch.apply(
+        let result = try #require(try SearchIndexPatch.apply(
             [], renumbering: try #require(SearchIndexRenumbering(newNumbers: newNumbers)),
             shardCount: before.summary.shards, sizing: before.summary.sizing, targetShardBytes: 256,
             readShard: { files[SearchLayout.shard($0)] }, emit: { path, bytes in files[path] = bytes; written.append(path) }
@@ -187,12 +198,12 @@ import Testing
         let before = InMemoryIndex(Self.pages)
         // A shard naming a document past the count, or cut short, is refused.
         let renumbering = try #require(SearchIndexRenumbering(newNumbers: [1, 0]))
-        let result = SearchIndexPatch.apply(
+        let result = try SearchIndexPatch.apply(
             [], renumbering: renumbering, shardCount: before.summary.shards, sizing: before.summary.sizing,
             readShard: { before.files[SearchLayout.shard($0)] }, emit: { _, _ in }
         )
         #expect(result == nil)
-        let cut = SearchIndexPatch.apply(
+        let cut = try SearchIndexPatch.apply(
             [], renumbering: try #require(SearchIndexRenumbering(newNumbers: [1, 0, 2, 3])), shardCount: before.summary.shards,
             sizing: before.summary.sizing, readShard: { before.files[SearchLayout.shard($0)].map { Array($0.dropLast()) } }, emit: { _, _ in }
         )
@@ -207,7 +218,7 @@ import Testing
         for step in 0..<3000 { scalars.append(Unicode.Scalar(0x4E00 + (step * 7919) % 20000) ?? "字") }
         longer[3].body = String(scalars)
         var emitted = 0
-        let result = SearchIndexPatch.apply(
+        let result = try SearchIndexPatch.apply(
             [SearchIndexPatch.Change(document: 3, old: Self.pages[3].record(), new: longer[3].record())],
             shardCount: 1, sizing: before.summary.sizing, targetShardBytes: 4096,
             readShard: { before.files[SearchLayout.shard($0)] }, emit: { _, _ in emitted += 1 }
@@ -216,11 +227,11 @@ import Testing
         #expect(emitted == 0)
     }
 
-    @Test func aDamagedShardRefusesThePatch() {
+    @Test func aDamagedShardRefusesThePatch() throws {
         let before = InMemoryIndex(Self.pages)
         var after = Self.pages
         after[0].body = "全新的正文。"
-        let result = SearchIndexPatch.apply(
+        let result = try SearchIndexPatch.apply(
             [SearchIndexPatch.Change(document: 0, old: Self.pages[0].record(), new: after[0].record())],
             shardCount: before.summary.shards, sizing: before.summary.sizing,
             readShard: { _ in [0x05, 0x01] }, emit: { _, _ in }
