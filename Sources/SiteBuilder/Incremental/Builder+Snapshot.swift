@@ -69,7 +69,10 @@ extension Builder {
     /// when the snapshot and the cache are of the same build and of the output
     /// as it is: the cache has the snapshot's pages and those the last build
     /// added to them (`added`, `PageInsertion`), in id order.
-    func knownPages(_ snapshot: SiteSnapshot?, cache: BuildCache, changed ids: [String], added: [String] = []) -> KnownPages? {
+    /// `fingerprints`: the cache's, by page id.
+    func knownPages(
+        _ snapshot: SiteSnapshot?, cache: BuildCache, fingerprints: [String: PageFingerprint], changed ids: [String], added: [String] = []
+    ) -> KnownPages? {
         guard let snapshot, cache.structure == snapshot.structure, cache.outputStamp == BuildState.stamp(of: outputURL.path),
               cache.entries.count == snapshot.site.pages.count + added.count
         else { return nil }
@@ -83,7 +86,6 @@ extension Builder {
                 return nil
             }
         }
-        let fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         return KnownPages(pages: snapshot.site.pages, indexByID: snapshot.site.pageIndexByID, fingerprints: fingerprints, changed: Set(ids))
     }
 
@@ -129,8 +131,10 @@ extension Builder {
         guard let snapshot else { return .readEverything(known: nil) }
         // Pages the last build added to the snapshot's (`PageInsertion`): read again, as edited ones are.
         let addedBefore = saved.overrides.filter { snapshot.site.pageIndexByID[$0] == nil }.sorted()
-        guard let known = knownPages(snapshot, cache: cache, changed: ids, added: addedBefore) else { return .readEverything(known: nil) }
         var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        guard let known = knownPages(snapshot, cache: cache, fingerprints: fingerprints, changed: ids, added: addedBefore) else {
+            return .readEverything(known: nil)
+        }
         // A page due to be published since: the site changes around it.
         guard options.now < snapshot.site.nextPublication else { return .readEverything(known: known) }
         var contentChanged = false
@@ -260,6 +264,7 @@ extension Builder {
             report.pagesAdded = added.count - addedBefore.count
         }
         guard let newCache = updated.cache else { return .built(report) }
+        var saving = report.timings
         newCache.save(in: stateFolder, body: updated.cacheBody)
         // With warnings, the next build reads everything and shows them again.
         if report.diagnostics.isEmpty {
@@ -269,6 +274,8 @@ extension Builder {
             newState.save(in: stateFolder)
             newStamps.save(in: stateFolder)
         }
+        saving.lap("save the cache")
+        report.timings = saving
         return .built(report)
     }
 
