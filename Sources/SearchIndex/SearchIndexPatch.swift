@@ -62,31 +62,13 @@ public enum SearchIndexPatch {
         }
         let shards = renumbering == nil
             ? updatesByShard.keys.sorted() : renumbered.map { $0.union(updatesByShard.keys).sorted() } ?? Array(0..<shardCount)
-        let patch = { (shard: Int) -> ShardOutcome? in
+        let updates = updatesByShard
+        func patch(_ shard: Int) -> ShardOutcome? {
             guard let old = readShard(shard) else { return nil }
-            return patched(shard, old: old, renumbering: renumbering, updates: updatesByShard[shard])
+            return patched(shard, old: old, renumbering: renumbering, updates: updates[shard])
         }
         // Each shard is patched alone: on several threads, each writes only its own outcome.
-        let outcomes: [ShardOutcome?]
-        if workers > 1, shards.count > 1 {
-            let results = UnsafeMutableBufferPointer<ShardOutcome?>.allocate(capacity: shards.count)
-            results.initialize(repeating: nil)
-            defer {
-                results.deinitialize()
-                results.deallocate()
-            }
-            nonisolated(unsafe) let output = results
-            let chunk = (shards.count + workers * 4 - 1) / (workers * 4)
-            withoutActuallyEscaping(patch) { patch in
-                nonisolated(unsafe) let patch = patch
-                DispatchQueue.concurrentPerform(iterations: (shards.count + chunk - 1) / chunk) { part in
-                    for position in (part * chunk)..<min(shards.count, (part + 1) * chunk) { output[position] = patch(shards[position]) }
-                }
-            }
-            outcomes = Array(results)
-        } else {
-            outcomes = shards.map(patch)
-        }
+        let outcomes = workers > 1 && shards.count > 1 ? inParallel(shards.count, workers: workers) { patch(shards[$0]) } : shards.map(patch)
         var newSizing = sizing
         var bytesDelta = 0
         var rewritten: [(shard: Int, bytes: [UInt8])] = []
@@ -99,33 +81,41 @@ public enum SearchIndexPatch {
         guard SearchIndexBuilder.shardCount(sizing: newSizing, targetShardBytes: targetShardBytes) == shardCount else { return nil }
         if workers > 1, rewritten.count > 1 {
             let rewritten = rewritten
-            let failures = UnsafeMutableBufferPointer<(any Error)?>.allocate(capacity: rewritten.count)
-            failures.initialize(repeating: nil)
-            defer {
-                failures.deinitialize()
-                failures.deallocate()
-            }
-            nonisolated(unsafe) let output = failures
-            let chunk = (rewritten.count + workers * 4 - 1) / (workers * 4)
-            try withoutActuallyEscaping(emit) { emit in
-                nonisolated(unsafe) let emit = emit
-                DispatchQueue.concurrentPerform(iterations: (rewritten.count + chunk - 1) / chunk) { part in
-                    for position in (part * chunk)..<min(rewritten.count, (part + 1) * chunk) {
-                        do {
-                            try emit(SearchLayout.shard(rewritten[position].shard), rewritten[position].bytes)
-                        } catch {
-                            output[position] = error
-                        }
-                    }
+            let failures = inParallel(rewritten.count, workers: workers) { position -> (any Error)? in
+                do {
+                    try emit(SearchLayout.shard(rewritten[position].shard), rewritten[position].bytes)
+                    return nil
+                } catch {
+                    return error
                 }
-                if let failure = output.lazy.compactMap({ $0 }).first { throw failure }
             }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         } else {
             for (shard, bytes) in rewritten {
                 try emit(SearchLayout.shard(shard), bytes)
             }
         }
         return Result(sizing: newSizing, shardsWritten: rewritten.count, bytesDelta: bytesDelta)
+    }
+
+    /// `body` of each of `0..<count`, on `workers` threads taking chunks in
+    /// turn; each call writes only its own result.
+    private static func inParallel<T>(_ count: Int, workers: Int, _ body: (Int) -> T?) -> [T?] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let output = results
+        let chunk = (count + workers * 4 - 1) / (workers * 4)
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                for position in (part * chunk)..<min(count, (part + 1) * chunk) { output[position] = body(position) }
+            }
+        }
+        return Array(results)
     }
 
     /// What patching one shard gives: its new bytes when they changed, and
