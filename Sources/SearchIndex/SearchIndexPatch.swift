@@ -65,7 +65,7 @@ public enum SearchIndexPatch {
         let updates = updatesByShard
         func patch(_ shard: Int) -> ShardOutcome? {
             guard let old = readShard(shard) else { return nil }
-            return patched(shard, old: old, renumbering: renumbering, updates: updates[shard])
+            return patched(old, renumbering: renumbering, updates: updates[shard])
         }
         // Each shard is patched alone: on several threads, each writes only its own outcome.
         let outcomes = workers > 1 && shards.count > 1 ? inParallel(shards.count, workers: workers) { patch(shards[$0]) } : shards.map(patch)
@@ -127,7 +127,7 @@ public enum SearchIndexPatch {
     }
 
     /// One shard renumbered (with `renumbering`) and given its updates; nil when it is damaged.
-    private static func patched(_ shard: Int, old: [UInt8], renumbering: SearchIndexRenumbering?, updates: [TermUpdate]?) -> ShardOutcome? {
+    private static func patched(_ old: [UInt8], renumbering: SearchIndexRenumbering?, updates: [TermUpdate]?) -> ShardOutcome? {
         var outcome = ShardOutcome()
         var current = old
         if let renumbering {
@@ -168,7 +168,6 @@ public enum SearchIndexPatch {
         return outcome
     }
 
-    /// The terms whose field bits for the document differ between the two records.
     /// The shards holding the records' terms: where their documents are.
     public static func shards(holding records: [SearchRecord], shardCount: Int) -> Set<Int> {
         var shards: Set<Int> = []
@@ -180,6 +179,7 @@ public enum SearchIndexPatch {
         return shards
     }
 
+    /// The terms whose field bits for the document differ between the two records.
     private static func termUpdates(_ change: Change) -> [TermUpdate] {
         var oldGrams: [UInt64: UInt8] = [:]
         change.old.forEachGram { key, bits in oldGrams[key] = bits }

@@ -136,7 +136,7 @@ extension Builder {
             guard problems.isEmpty, conflicts.isEmpty, site.resourceOutputs == loaded.site.resourceOutputs else { return nil }
             loaded.site = site
         }
-        return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: !changedPages.isEmpty)
+        return Reread(loaded: loaded, contentChanged: contentChanged, frontMatterChanged: !changedPages.isEmpty || !added.isEmpty)
     }
 
     /// Renders what changed from memory and updates the output in place;
