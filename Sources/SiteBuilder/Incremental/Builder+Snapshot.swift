@@ -127,11 +127,12 @@ extension Builder {
     ) async throws(BuildFailure) -> SnapshotOutcome {
         let (saved, ids) = (edits.saved, edits.ids)
         let parser = SiteParser(contentRoot: rootURL.appendingPathComponent("content"), displayPrefix: "content/", baseURLOverride: options.baseURL, workers: 1)
+        // Made while the snapshot, the longer of the two to decode, is still being read.
+        var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         let snapshot = await loading.value
         guard let snapshot else { return .readEverything(known: nil) }
         // Pages the last build added to the snapshot's (`PageInsertion`): read again, as edited ones are.
         let addedBefore = saved.overrides.filter { snapshot.site.pageIndexByID[$0] == nil }.sorted()
-        var fingerprints = Dictionary(cache.entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         guard let known = knownPages(snapshot, cache: cache, fingerprints: fingerprints, changed: ids, added: addedBefore) else {
             return .readEverything(known: nil)
         }
