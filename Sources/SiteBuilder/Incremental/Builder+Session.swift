@@ -91,7 +91,15 @@ extension Builder {
             for (index, page) in loaded.parsed.pages.enumerated() {
                 if let changed = changedPages[page.id] { loaded.parsed.pages[index] = changed }
             }
-            if !added.isEmpty { loaded.parsed.pages = (loaded.parsed.pages + added).sorted { $0.id < $1.id } }
+            // In id order, as they were read: each new page goes where it belongs.
+            for page in added {
+                var (low, high) = (0, loaded.parsed.pages.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if loaded.parsed.pages[middle].id < page.id { low = middle + 1 } else { high = middle }
+                }
+                loaded.parsed.pages.insert(page, at: low)
+            }
             // New pages go in first, on no list; then they are filed like moved pages.
             let (base, positions) = PageInsertion.inserting(added, into: loaded.site)
             var replacements = Dictionary(uniqueKeysWithValues: zip(positions, added))
