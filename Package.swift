@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "unionpress",
             dependencies: [
-                "SiteBuilder", "FrontMatter", "Templates", "Diagnostics", "DevServer",
+                "SiteBuilder", "FrontMatter", "Templates", "Diagnostics", "DevServer", "CUnionPressSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <dirent.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "CUnionPressSystem.h"
 
 int unionpress_exchange_paths(const char *first, const char *second) {
@@ -21,5 +24,15 @@ long unionpress_read_folder(int descriptor, void *buffer, unsigned long length) 
 #else
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void unionpress_tune_allocator(void) {
+#if defined(__GLIBC__)
+    // Each thread's heap grows in 64 MiB steps instead of just what it asked for:
+    // a build allocates on both cores at once, and every small step took the
+    // process-wide memory lock (mprotect), so the threads waited on each other.
+    // Only what is touched counts as memory in use.
+    mallopt(M_TOP_PAD, 64 << 20);
 #endif
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CUnionPressSystem
 import Foundation
 
 /// The `unionpress` command: a thin layer that parses arguments and calls the
@@ -14,6 +15,7 @@ struct UnionPress: AsyncParsableCommand {
     /// Usage mistakes exit with status 2 (as `check` documents); everything
     /// else keeps the command's own exit code.
     static func main() async {
+        unionpress_tune_allocator()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
