@@ -29,10 +29,11 @@ long unionpress_read_folder(int descriptor, void *buffer, unsigned long length) 
 
 void unionpress_tune_allocator(void) {
 #if defined(__GLIBC__)
-    // Each thread's heap grows in 64 MiB steps instead of just what it asked for:
-    // a build allocates on both cores at once, and every small step took the
-    // process-wide memory lock (mprotect), so the threads waited on each other.
-    // Only what is touched counts as memory in use.
+    // The heap grows by 64 MiB beyond what an allocation needs (threads' heaps
+    // start with that much too) instead of by just that: a build allocates on
+    // both cores at once, and growing a heap takes the process's memory-map
+    // lock, so the threads waited on each other (perf: mprotect, page faults).
+    // Only memory that is touched counts as in use.
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
 }

@@ -11,8 +11,8 @@ int unionpress_exchange_paths(const char *first, const char *second);
 /// allocation per folder.
 long unionpress_read_folder(int descriptor, void *buffer, unsigned long length);
 
-/// Tunes the C allocator for a build on several threads (glibc's heap growth
-/// step); does nothing elsewhere. Called once by the command-line tool.
+/// Tunes the C allocator for a build on several threads (glibc's heap top
+/// pad); does nothing with other C libraries. Called once by the command-line tool.
 void unionpress_tune_allocator(void);
 
 #endif
