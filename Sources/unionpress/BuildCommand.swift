@@ -86,7 +86,10 @@ struct BuildCommand: AsyncParsableCommand {
                     console.err("timings: " + report.timings.summary)
                     if let decoded = report.pagesDecoded { console.err("site snapshot: \(decoded) of \(report.pages) pages decoded") }
                     if let taken = report.pagesFromSnapshot { console.err("site snapshot: \(taken) unchanged pages taken from it; the site assembled again") }
-                    if let moved = report.pagesMoved { console.err("site updated around \(moved) page(s) whose date, weight or tags changed") }
+                    // Pages added in an earlier build are put in again each time; they are not counted as moved.
+                    if let moved = report.pagesMoved, moved > 0 {
+                        console.err("site updated around \(moved) page(s) whose date, weight or tags changed")
+                    }
                     if let added = report.pagesAdded, added > 0 { console.err("site updated around \(added) new page(s)") }
                     switch report.searchUpdate {
                     case .patched(let shards)?: console.err("search index: \(shards) shards patched")
