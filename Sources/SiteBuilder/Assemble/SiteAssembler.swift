@@ -78,14 +78,11 @@ struct SiteAssembler {
     private static func structure(pages: [Page], newestFirst: [Int], sections parsedSections: [String: SectionInfo]) -> Structure {
         // Sections: every folder with pages, plus its ancestors.
         var sections = parsedSections
-        for page in pages where !page.sectionPath.isEmpty {
-            var path = page.sectionPath
-            while !path.isEmpty {
+        for page in pages {
+            forEachSection(containing: page.sectionPath) { path in
                 if sections[path] == nil {
                     sections[path] = SectionInfo(path: path, title: String(path.split(separator: "/").last ?? ""))
                 }
-                guard let slash = path.lastIndex(of: "/") else { break }
-                path = String(path[..<slash])
             }
         }
         var childSections: [String: [String]] = [:]
@@ -108,12 +105,7 @@ struct SiteAssembler {
         // A section lists its own pages and its subsections' pages.
         var sectionPages: [String: [Int]] = [:]
         for index in newestFirst {
-            var path = pages[index].sectionPath
-            while !path.isEmpty {
-                sectionPages[path, default: []].append(index)
-                guard let slash = path.lastIndex(of: "/") else { break }
-                path = String(path[..<slash])
-            }
+            forEachSection(containing: pages[index].sectionPath) { sectionPages[$0, default: []].append(index) }
         }
         for (path, list) in sectionPages where sections[path]?.sort == .weight {
             sectionPages[path] = list.sorted { lhs, rhs in
@@ -137,6 +129,17 @@ struct SiteAssembler {
         return Structure(
             sections: sections, childSections: childSections, topSections: topSections, sectionPages: sectionPages, previous: previous, next: next
         )
+    }
+
+    /// A page's section folder and every folder above it, innermost first
+    /// (`news/local`, then `news`); none for a page at the top.
+    static func forEachSection(containing sectionPath: String, _ body: (String) -> Void) {
+        var path = sectionPath
+        while !path.isEmpty {
+            body(path)
+            guard let slash = path.lastIndex(of: "/") else { break }
+            path = String(path[..<slash])
+        }
     }
 
     private struct OtherTerms {

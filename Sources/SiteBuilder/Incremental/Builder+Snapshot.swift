@@ -142,27 +142,29 @@ extension Builder {
         var replacements: [Int: Page] = [:]
         var relational = false
         var shownFieldEdits: Set<Int> = []
+        // A page read again: what changed since the last build read it.
+        func note(_ fingerprint: PageFingerprint, of id: String, at index: Int) {
+            if fingerprint.content != fingerprints[id]?.content { contentChanged = true }
+            // Front matter not as the last build read it (or a page new since): the pages and lists showing the page follow.
+            if fingerprint.frontMatter != fingerprints[id]?.frontMatter { shownFieldEdits.insert(index) }
+            fingerprints[id] = fingerprint
+        }
         // New page files, put among the snapshot's pages first: the edited ones are then found by their new indexes.
-        var added: [Page] = []
-        var addedFingerprints: [PageFingerprint] = []
+        var added: [(page: Page, fingerprint: PageFingerprint)] = []
         for id in ids where snapshot.site.pageIndexByID[id] == nil {
             guard let file = Self.newPageFile(id, in: snapshot.site) else { return .readEverything(known: known) }
             let (page, diagnostics, fingerprint) = parser.parseAgain(file, config: snapshot.site.config, sectionKinds: snapshot.sectionKinds)
             guard let page, let fingerprint, diagnostics.isEmpty,
                   PageInsertion.applies(page, to: snapshot.site, includeFuture: options.includeFuture, now: options.now)
             else { return .readEverything(known: known) }
-            added.append(page)
-            addedFingerprints.append(fingerprint)
+            added.append((page, fingerprint))
         }
-        let (base, positions) = PageInsertion.inserting(added, into: snapshot.site)
+        let (base, positions) = PageInsertion.inserting(added.map(\.page), into: snapshot.site)
         var site = base
-        for (index, (page, fingerprint)) in zip(positions, zip(added, addedFingerprints)) {
-            replacements[index] = page
+        for (index, new) in zip(positions, added) {
+            replacements[index] = new.page
             relational = true
-            // A page new since the last build shows in other outputs, like an edited one.
-            if fingerprint.frontMatter != fingerprints[page.id]?.frontMatter { shownFieldEdits.insert(index) }
-            if fingerprint.content != fingerprints[page.id]?.content { contentChanged = true }
-            fingerprints[page.id] = fingerprint
+            note(new.fingerprint, of: new.page.id, at: index)
         }
         for id in ids where snapshot.site.pageIndexByID[id] != nil {
             guard let index = site.pageIndexByID[id] else { return .readEverything(known: known) }
@@ -182,10 +184,7 @@ extension Builder {
                 }
                 replacements[index] = reread
             }
-            if fingerprint.content != fingerprints[id]?.content { contentChanged = true }
-            // Front matter not as the last build read it: the pages and lists showing the page follow.
-            if fingerprint.frontMatter != fingerprints[id]?.frontMatter { shownFieldEdits.insert(index) }
-            fingerprints[id] = fingerprint
+            note(fingerprint, of: id, at: index)
         }
         guard replacements.count <= Self.maxSnapshotOverrides else { return .readEverything(known: known) }
         if relational {

@@ -42,12 +42,7 @@ enum RelationalEdit {
         // Sections: the page's folder and every folder above it list it.
         var bySection: [String: [Int]] = [:]
         for index in edited {
-            var path = pages[index].sectionPath
-            while !path.isEmpty {
-                bySection[path, default: []].append(index)
-                guard let slash = path.lastIndex(of: "/") else { break }
-                path = String(path[..<slash])
-            }
+            SiteAssembler.forEachSection(containing: pages[index].sectionPath) { bySection[$0, default: []].append(index) }
         }
         for (path, indexes) in bySection {
             // A section that listed no page yet (a new page's, `PageInsertion`) starts a list.
